@@ -1,0 +1,113 @@
+import type { DocNode } from './node.js';
+
+
+/**
+ * Member lookup for object nodes. AWS keeps the last of duplicate keys, as JSON.parse
+ * does, so the last occurrence wins here too. The index is built lazily per object and
+ * kept in a WeakMap so nodes stay plain data.
+ */
+const memberIndex = new WeakMap<DocNode, Map<string, DocNode>>();
+
+export function member(node: DocNode | undefined, key: string): DocNode | undefined {
+  if (!node || node.kind !== 'object' || !node.children) return undefined;
+  const children = node.children;
+  if (children.length <= 8) {
+    for (let i = children.length - 1; i >= 0; i--) if (children[i].key === key) return children[i];
+    return undefined;
+  }
+  let index = memberIndex.get(node);
+  if (!index) {
+    index = new Map();
+    for (const child of children) index.set(child.key as string, child);
+    memberIndex.set(node, index);
+  }
+  return index.get(key);
+}
+
+/** The members of an object, last occurrence of each key, in source order of that occurrence. */
+export function members(node: DocNode | undefined): DocNode[] {
+  if (!node || node.kind !== 'object' || !node.children) return [];
+  const children = node.children;
+  const seen = new Set<string>();
+  let duplicate = false;
+  for (const child of children) {
+    if (seen.has(child.key as string)) { duplicate = true; break; }
+    seen.add(child.key as string);
+  }
+  if (!duplicate) return children.slice();
+  const last = new Map<string, DocNode>();
+  for (const child of children) last.set(child.key as string, child);
+  return children.filter((child) => last.get(child.key as string) === child);
+}
+
+export function items(node: DocNode | undefined): readonly DocNode[] {
+  if (!node || node.kind !== 'array' || !node.children) return [];
+  return node.children;
+}
+
+export function isString(node: DocNode | undefined): node is DocNode & { value: string } {
+  return node?.kind === 'string';
+}
+
+export function stringValue(node: DocNode | undefined): string | undefined {
+  return node?.kind === 'string' ? (node.value as string) : undefined;
+}
+
+export function numberValue(node: DocNode | undefined): number | undefined {
+  return node?.kind === 'number' ? (node.value as number) : undefined;
+}
+
+export function booleanValue(node: DocNode | undefined): boolean | undefined {
+  return node?.kind === 'boolean' ? (node.value as boolean) : undefined;
+}
+
+/** The JSON path of a node from the document root: keys and indices. */
+export function pathOf(node: DocNode): (string | number)[] {
+  const path: (string | number)[] = [];
+  let current: DocNode | undefined = node;
+  while (current?.parent) {
+    path.push(current.key !== undefined ? current.key : (current.index as number));
+    current = current.parent;
+  }
+  return path.reverse();
+}
+
+/** Follows a JSON path of keys and indices; undefined when any step is missing. */
+export function nodeAt(root: DocNode | undefined, path: readonly (string | number)[]): DocNode | undefined {
+  let current = root;
+  for (const step of path) {
+    if (!current) return undefined;
+    if (typeof step === 'number') current = current.kind === 'array' ? current.children?.[step] : member(current, String(step));
+    else current = member(current, step);
+  }
+  return current;
+}
+
+/**
+ * Converts a node back to a plain JavaScript value. Objects are created without a
+ * prototype so that state names such as `__proto__` stay ordinary keys.
+ */
+export function toValue(node: DocNode): unknown {
+  const stack: { node: DocNode; target?: Record<string, unknown> | unknown[] }[] = [];
+  const convertScalar = (n: DocNode): unknown => (n.kind === 'placeholder' ? n.value : n.value);
+  if (node.kind !== 'object' && node.kind !== 'array') return convertScalar(node);
+  const root: Record<string, unknown> | unknown[] = node.kind === 'object' ? Object.create(null) : [];
+  stack.push({ node, target: root });
+  while (stack.length > 0) {
+    const { node: current, target } = stack.pop()!;
+    for (const child of current.children ?? []) {
+      let value: unknown;
+      if (child.kind === 'object' || child.kind === 'array') {
+        const created = child.kind === 'object' ? Object.create(null) : [];
+        stack.push({ node: child, target: created });
+        value = created;
+      } else {
+        value = convertScalar(child);
+      }
+      if (Array.isArray(target)) target.push(value);
+      else (target as Record<string, unknown>)[child.key as string] = value;
+    }
+  }
+  return root;
+}
+

@@ -1,0 +1,178 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import type { ParseProblem } from './node.js';
+import { TreeNode } from './node.js';
+
+/**
+ * How many nodes alias expansion may create in one file. Far above any real definition
+ * (a 1 MB machine has about 100,000 nodes), far below what hangs the process: a
+ * "billion laughs" file stops here with a diagnostic.
+ */
+const MAX_ALIAS_NODES = 200_000;
+
+export interface YamlDocumentResult {
+  readonly root: TreeNode | undefined;
+  /** Offset where this document starts in the file. */
+  readonly start: number;
+}
+
+export interface YamlParseResult {
+  readonly documents: YamlDocumentResult[];
+  readonly problems: ParseProblem[];
+}
+
+/**
+ * Reads YAML (every document in the file) into the shared node tree with exact ranges.
+ * YAML 1.2 core schema, so `Yes` and `No` stay strings, as AWS reads them. Anchors and
+ * aliases are expanded, with a bound; `<<` merge keys are applied. Unknown tags such as
+ * CloudFormation's `!Ref` keep their value.
+ */
+export function parseYaml(text: string): YamlParseResult {
+  const problems: ParseProblem[] = [];
+  const documents: YamlDocumentResult[] = [];
+  let parsed;
+  try {
+    parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+  } catch (error) {
+    problems.push({ code: 'parse-error', message: `The YAML could not be read: ${(error as Error).message}`, range: { start: 0, end: 0 } });
+    return { documents, problems };
+  }
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  let budget = MAX_ALIAS_NODES;
+  let bombReported = false;
+
+  for (const doc of list) {
+    for (const error of doc.errors) {
+      const [start, end] = error.pos;
+      problems.push({ code: 'parse-error', message: yamlMessage(error.message), range: { start, end: Math.max(start, end) } });
+    }
+    const converting = new Set<YamlNode>();
+
+    const convert = (node: unknown, aliasDepth: number): TreeNode => {
+      if (isAlias(node)) {
+        const target = node.resolve(doc);
+        const [start, end] = node.range ?? [0, 0];
+        if (!target || converting.has(target as YamlNode)) {
+          problems.push({ code: 'parse-error', message: `Alias "*${node.source}" refers to no anchor before it (or to itself).`, range: { start, end } });
+          return new TreeNode('null', null, start, end);
+        }
+        const copy = convert(target, aliasDepth + 1);
+        if (budget <= 0) {
+          if (!bombReported) {
+            bombReported = true;
+            problems.push({
+              code: 'parse-error',
+              message: `Alias "*${node.source}" expands past ${MAX_ALIAS_NODES} nodes: the file looks like an alias bomb, so expansion stopped here.`,
+              range: { start, end },
+            });
+          }
+          return new TreeNode('null', null, start, end);
+        }
+        return copy;
+      }
+      if (aliasDepth > 0 && --budget <= 0) {
+        const [start, end] = (node as YamlNode)?.range ?? [0, 0];
+        return new TreeNode('null', null, start, end);
+      }
+      if (isMap(node)) {
+        converting.add(node);
+        const [start, , end] = node.range ?? [0, 0, 0];
+        const result = new TreeNode('object', undefined, start, end);
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const keyNode = pair.key as YamlNode | null;
+          const keyText = keyString(keyNode);
+          if (keyText === '<<' && (isAlias(pair.value) || isSeq(pair.value) || isMap(pair.value))) {
+            mergeInto(result, pair.value, aliasDepth);
+            continue;
+          }
+          const value = pair.value == null
+            ? new TreeNode('null', null, keyNode?.range?.[1] ?? start, keyNode?.range?.[1] ?? start)
+            : convert(pair.value, aliasDepth);
+          value.key = keyText;
+          value.keyStart = keyNode?.range?.[0] ?? value.start;
+          value.keyEnd = keyNode?.range?.[1] ?? value.start;
+          value.parent = result;
+          result.children!.push(value);
+        }
+        converting.delete(node);
+        reportDuplicates(result);
+        return result;
+      }
+      if (isSeq(node)) {
+        converting.add(node);
+        const [start, , end] = node.range ?? [0, 0, 0];
+        const result = new TreeNode('array', undefined, start, end);
+        node.items.forEach((item, index) => {
+          const value = item == null ? new TreeNode('null', null, start, start) : convert(item, aliasDepth);
+          value.index = index;
+          value.parent = result;
+          result.children!.push(value);
+        });
+        converting.delete(node);
+        return result;
+      }
+      if (isScalar(node)) {
+        const [start, end] = node.range ?? [0, 0];
+        const value = node.value;
+        if (typeof value === 'string') return new TreeNode('string', value, start, end);
+        if (typeof value === 'number') return new TreeNode('number', value, start, end);
+        if (typeof value === 'bigint') return new TreeNode('number', Number(value), start, end);
+        if (typeof value === 'boolean') return new TreeNode('boolean', value, start, end);
+        if (value === null || value === undefined) return new TreeNode('null', null, start, end);
+        // Timestamps and binary values from custom schemas: keep the source text.
+        return new TreeNode('string', String(node.source ?? value), start, end);
+      }
+      const range = (node as YamlNode | null)?.range;
+      return new TreeNode('null', null, range?.[0] ?? 0, range?.[1] ?? 0);
+    };
+
+    const mergeInto = (target: TreeNode, source: unknown, aliasDepth: number): void => {
+      const sources = isSeq(source) ? source.items : [source];
+      for (const item of sources) {
+        const merged = convert(item, aliasDepth);
+        if (merged.kind !== 'object') continue;
+        for (const child of merged.children!) {
+          if (target.children!.some((existing) => existing.key === child.key)) continue;
+          child.parent = target;
+          target.children!.push(child);
+        }
+      }
+    };
+
+    const reportDuplicates = (node: TreeNode): void => {
+      const children = node.children!;
+      if (children.length < 2) return;
+      const first = new Map<string, TreeNode>();
+      for (const child of children) {
+        const key = child.key as string;
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, child);
+          continue;
+        }
+        problems.push({
+          code: 'no-duplicate-key',
+          message: `Duplicate key "${key}": only the last one is kept. Remove or rename one of them.`,
+          range: child.keyRange!,
+          related: [{ range: earlier.keyRange!, message: `"${key}" is first defined here.` }],
+        });
+      }
+    };
+
+    const root = doc.contents == null ? undefined : convert(doc.contents, 0);
+    documents.push({ root, start: doc.range?.[0] ?? 0 });
+  }
+  return { documents, problems };
+}
+
+function keyString(key: YamlNode | null): string {
+  if (key == null) return '';
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  // Complex keys are rare in definitions; their source text is the most useful name.
+  return String((key as { source?: unknown }).source ?? '');
+}
+
+function yamlMessage(message: string): string {
+  const firstLine = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return /[.!?]$/.test(firstLine) ? firstLine : `${firstLine}.`;
+}

@@ -1,0 +1,27 @@
+export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './diagnostic.js';
+export { DOCS_BASE_URL, docsUrlFor } from './diagnostic.js';
+export type { DocNode, NodeKind, ParseProblem, Range } from './document/node.js';
+export { TreeNode } from './document/node.js';
+export {
+  booleanValue,
+  isString,
+  items,
+  member,
+  members,
+  nodeAt,
+  numberValue,
+  pathOf,
+  stringValue,
+  toValue,
+} from './document/node-access.js';
+export type { DocumentFormat, SourceDocument } from './document/document.js';
+export { detectFormat, parseDocument } from './document/document.js';
+export { LineMap, type Position } from './document/line-map.js';
+export { parseJson } from './document/json.js';
+export { parseYaml } from './document/yaml.js';
+export * from './model/types.js';
+export { buildMachine, looksLikeDefinition, MAX_SCOPE_DEPTH } from './model/build.js';
+export { CHOICE_OPERATORS } from './model/choice-operators.js';
+export { ScopeGraph, type Edge } from './graph/scope-graph.js';
+export * from './rule.js';
+export { definitionRoots, lintDocument, lintText, looksLikeTemplate, type LintOptions, type LintResult } from './engine/lint.js';

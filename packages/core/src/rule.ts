@@ -1,0 +1,88 @@
+import type { Fix, Severity } from './diagnostic.js';
+import { docsUrlFor } from './diagnostic.js';
+import type { SourceDocument } from './document/document.js';
+import type { DocNode, Range } from './document/node.js';
+import type { ScopeGraph } from './graph/scope-graph.js';
+import type { Machine, Scope, State } from './model/types.js';
+
+export type RuleCategory = 'definition' | 'graph' | 'error-handling' | 'document';
+
+/** A whole definition (or document) used as a docs example; doc examples run as tests. */
+export interface RuleExample {
+  readonly title?: string;
+  readonly language?: 'json' | 'yaml';
+  readonly code: string;
+}
+
+export interface RuleDocs {
+  /** What the rule reports, in a sentence or two. */
+  readonly whatItDoes: string;
+  /** Why it matters to someone running this workflow. */
+  readonly why: string;
+  readonly examples: { readonly invalid: readonly RuleExample[]; readonly valid: readonly RuleExample[] };
+  readonly whenNotToUse?: string;
+}
+
+export interface RuleMeta {
+  /** One line, shown in the rule table. */
+  readonly description: string;
+  readonly category: RuleCategory;
+  readonly severity: Severity;
+  readonly recommended: boolean;
+  readonly fixable?: boolean;
+  readonly docs: RuleDocs;
+}
+
+export interface RelatedReport {
+  readonly node?: DocNode;
+  readonly range?: Range;
+  /** Point at the property name of `node` rather than its value. */
+  readonly at?: 'key' | 'value';
+  readonly message: string;
+}
+
+export interface Report {
+  /** The node the finding is about; give `range` instead for a span that is not a node. */
+  readonly node?: DocNode;
+  readonly range?: Range;
+  readonly at?: 'key' | 'value';
+  readonly message: string;
+  /** The state the finding is about; found from `node` when left out. */
+  readonly state?: State;
+  readonly related?: readonly RelatedReport[];
+  readonly fix?: Fix;
+}
+
+export interface DocumentContext {
+  readonly document: SourceDocument;
+  readonly settings: Readonly<Record<string, unknown>>;
+  report(report: Report): void;
+}
+
+export interface RuleContext extends DocumentContext {
+  readonly machine: Machine;
+  /** The graph of one scope, built once and shared by every rule. */
+  graph(scope: Scope): ScopeGraph;
+}
+
+export interface RuleDefinition {
+  readonly id: string;
+  readonly meta: RuleMeta;
+  readonly docsUrl: string;
+  /** Runs once per state machine. */
+  readonly check?: (context: RuleContext) => void;
+  /** Runs once per document, for findings about the text itself. */
+  readonly checkDocument?: (context: DocumentContext) => void;
+}
+
+export interface RuleInput {
+  readonly id: string;
+  readonly meta: RuleMeta;
+  readonly check?: (context: RuleContext) => void;
+  readonly checkDocument?: (context: DocumentContext) => void;
+}
+
+/** Declares a rule; fills in its documentation URL from its id. */
+export function defineRule(input: RuleInput): RuleDefinition {
+  return { ...input, docsUrl: docsUrlFor(input.id) };
+}
