@@ -25,3 +25,6 @@ export { CHOICE_OPERATORS } from './model/choice-operators.js';
 export { ScopeGraph, type Edge } from './graph/scope-graph.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, looksLikeTemplate, type LintOptions, type LintResult } from './engine/lint.js';
+export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';
+export { reservedRules } from './docs/reserved-rules.js';
+export * from './format/index.js';

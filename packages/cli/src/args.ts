@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+export type FormatName = 'stylish' | 'json';
+export type SeverityName = 'off' | 'error' | 'warning' | 'info';
+
+export interface RuleSetting {
+  readonly id: string;
+  readonly severity: SeverityName;
+}
+
+export interface RunOptions {
+  readonly patterns: readonly string[];
+  readonly format: FormatName;
+  /** Undefined: decide from the terminal and NO_COLOR. */
+  readonly color: boolean | undefined;
+  /** -1: no limit. */
+  readonly maxWarnings: number;
+  readonly quiet: boolean;
+  readonly rules: readonly RuleSetting[];
+  readonly stdin: boolean;
+  readonly stdinFilename: string | undefined;
+}
+
+export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'run'; readonly options: RunOptions };
+
+export const USAGE = `Usage: sfn-lint [options] [file|dir|glob ...]
+
+Lints AWS Step Functions state machine definitions (Amazon States Language).
+Directories are searched for *.asl.json, *.asl.yaml, *.asl.yml and for .json/.yaml/.yml
+files that hold a definition (StartAt/States); node_modules and dot-directories are skipped.
+Quote globs ('src/**/*.asl.{json,yaml}'): *, **, ?, [abc] and {a,b} are supported.
+With no file, the current directory is searched.
+
+Options:
+  -f, --format <name>       Output format: stylish (default) or json
+      --max-warnings <n>    Exit with 1 when there are more than n warnings
+      --quiet               Report errors only
+      --rule <id:severity>  Set a rule's severity: off, info, warn|warning or error (repeatable)
+      --stdin               Lint the text on standard input
+      --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
+      --color, --no-color   Force or disable coloured output
+  -h, --help                Show this help
+  -v, --version             Show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+warnings, 2 usage error or internal failure.`;
+
+const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
+  ['off', 'off'],
+  ['info', 'info'],
+  ['warn', 'warning'],
+  ['warning', 'warning'],
+  ['error', 'error'],
+]);
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals, tokens } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const format = values.format ?? 'stylish';
+  if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format "${format}": use stylish or json.`);
+
+  if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input: give no files with it.');
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+
+  // The last of --color / --no-color wins.
+  let color: boolean | undefined;
+  for (const token of tokens ?? []) {
+    if (token.kind === 'option' && token.name === 'color') color = true;
+    if (token.kind === 'option' && token.name === 'no-color') color = false;
+  }
+
+  return {
+    kind: 'run',
+    options: {
+      patterns: positionals,
+      format,
+      color,
+      maxWarnings: parseMaxWarnings(values['max-warnings']),
+      quiet: values.quiet === true,
+      rules: (values.rule ?? []).flatMap(parseRuleSettings),
+      stdin: values.stdin === true,
+      stdinFilename: values['stdin-filename'],
+    },
+  };
+}
+
+function parseMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return -1;
+  if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--max-warnings takes a whole number, not "${value}".`);
+  return Math.max(-1, Number(value));
+}
+
+/** `id:severity`, several separated by commas. */
+function parseRuleSettings(value: string): RuleSetting[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const colon = part.lastIndexOf(':');
+      const id = colon < 0 ? '' : part.slice(0, colon).trim();
+      const severity = colon < 0 ? undefined : SEVERITIES.get(part.slice(colon + 1).trim().toLowerCase());
+      if (!id || !severity) throw new UsageError(`--rule takes id:severity with severity off, info, warn, warning or error, not "${part}".`);
+      return { id, severity };
+    });
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { parseCommand, USAGE } from './args.js';
+import { UsageError } from './usage-error.js';
+
+/** Runs sfn-lint with the given arguments and returns the exit code: 0 clean, 1 problems, 2 failure. */
+export async function main(argv: readonly string[]): Promise<number> {
+  // `sfn-lint … | head` closes the pipe early; that is not a failure.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') process.exitCode = 2;
+  });
+  try {
+    const command = parseCommand(argv);
+    if (command.kind === 'help') {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      process.stdout.write(`${version()}\n`);
+      return 0;
+    }
+    // Loaded only now, so that --help and --version stay instant.
+    const { run } = await import('./run.js');
+    return await run(command.options, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`sfn-lint: ${error.message}\nRun "sfn-lint --help" for usage.\n`);
+    } else {
+      const debug = Boolean(process.env.SFN_LINT_DEBUG);
+      const detail = error instanceof Error ? (debug ? error.stack : error.message) : String(error);
+      process.stderr.write(`sfn-lint: internal error: ${detail}\n${debug ? '' : 'Set SFN_LINT_DEBUG=1 for the stack trace. '}Please report this.\n`);
+    }
+    return 2;
+  }
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}

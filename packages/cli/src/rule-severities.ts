@@ -1,0 +1,43 @@
+import type { RuleDefinition, SeveritySetting } from '@sfn-lint/core';
+import type { RuleSetting } from './args.js';
+import { UsageError } from './usage-error.js';
+
+/** `--rule` settings as `LintOptions.severities`; an unknown rule id is a usage error. */
+export function ruleSeverities(settings: readonly RuleSetting[], rules: readonly RuleDefinition[]): Record<string, SeveritySetting> {
+  const ids = rules.map((rule) => rule.id);
+  const severities: Record<string, SeveritySetting> = {};
+  for (const { id, severity } of settings) {
+    if (!ids.includes(id)) throw new UsageError(unknownRuleMessage(id, ids));
+    severities[id] = severity;
+  }
+  return severities;
+}
+
+function unknownRuleMessage(id: string, ids: readonly string[]): string {
+  const close = closeIds(id, ids);
+  if (close.length === 1) return `Unknown rule "${id}". Did you mean ${close[0]}?`;
+  if (close.length > 1) return `Unknown rule "${id}". Did you mean one of: ${close.join(', ')}?`;
+  return `Unknown rule "${id}". The rules are: ${ids.join(', ')}.`;
+}
+
+/** Up to three ids within a small edit distance, or containing the given id, closest first. */
+export function closeIds(id: string, ids: readonly string[]): string[] {
+  return ids
+    .map((candidate) => ({ candidate, distance: id.length >= 4 && candidate.includes(id) ? 0 : editDistance(id, candidate) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(Math.max(id.length, candidate.length) / 3)))
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, 3)
+    .map(({ candidate }) => candidate);
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,34 @@
+// Formatters stay free of node:path so that core also runs outside Node.
+
+const VIRTUAL = /^<.*>$/;
+
+function isAbsolute(file: string): boolean {
+  return file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(file);
+}
+
+function separatorOf(path: string): string {
+  return path.includes('\\') && !path.includes('/') ? '\\' : '/';
+}
+
+/** The file's absolute path, resolved against `cwd`; `<stdin>`-style names stay as they are. */
+export function absolutePath(file: string, cwd: string | undefined): string {
+  if (!cwd || VIRTUAL.test(file) || isAbsolute(file)) return file;
+  const separator = separatorOf(cwd);
+  const parts = cwd.split(/[\\/]/);
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  for (const part of file.split(/[\\/]/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length > 1) parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length === 1 ? parts[0] + separator : parts.join(separator);
+}
+
+/** The path to show a person: relative to `cwd` when the file is inside it. */
+export function displayPath(file: string, cwd: string | undefined): string {
+  if (!cwd || VIRTUAL.test(file)) return file;
+  const absolute = absolutePath(file, cwd);
+  const base = /[\\/]$/.test(cwd) ? cwd : cwd + separatorOf(cwd);
+  return absolute.startsWith(base) && absolute.length > base.length ? absolute.slice(base.length) : absolute;
+}
