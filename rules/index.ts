@@ -1,7 +1,11 @@
 import type { RuleDefinition } from '@sfn-lint/core';
+import loopNeedsWait from './loop-needs-wait.js';
+import noDeadEnd from './no-dead-end.js';
 import noDuplicateKey from './no-duplicate-key.js';
+import noMissingState from './no-missing-state.js';
+import noUnreachableState from './no-unreachable-state.js';
 
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
-export const rules: readonly RuleDefinition[] = [noDuplicateKey];
+export const rules: readonly RuleDefinition[] = [loopNeedsWait, noDeadEnd, noDuplicateKey, noMissingState, noUnreachableState];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((rule) => [rule.id, rule]));
