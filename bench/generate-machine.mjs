@@ -7,7 +7,7 @@ export function generateMachine(count) {
   const states = {};
   const name = (i) => `Step ${i}`;
   for (let i = 0; i < count; i++) {
-    const next = i + 1 < count ? { Next: name(i + 1) } : { End: true };
+    const next = { Next: i + 1 < count ? name(i + 1) : 'Done' };
     const kind = i % 100 === 50 ? 'parallel' : i % 100 === 75 ? 'map' : ['task', 'task', 'choice', 'pass', 'task', 'wait'][i % 6];
     if (kind === 'task') {
       states[name(i)] = {

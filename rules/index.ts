@@ -3,9 +3,21 @@ import loopNeedsWait from './loop-needs-wait.js';
 import noDeadEnd from './no-dead-end.js';
 import noDuplicateKey from './no-duplicate-key.js';
 import noMissingState from './no-missing-state.js';
+import noShadowedErrorHandler from './no-shadowed-error-handler.js';
 import noUnreachableState from './no-unreachable-state.js';
+import requireChoiceDefault from './require-choice-default.js';
+import statesAllLast from './states-all-last.js';
 
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
-export const rules: readonly RuleDefinition[] = [loopNeedsWait, noDeadEnd, noDuplicateKey, noMissingState, noUnreachableState];
+export const rules: readonly RuleDefinition[] = [
+  loopNeedsWait,
+  noDeadEnd,
+  noDuplicateKey,
+  noMissingState,
+  noShadowedErrorHandler,
+  noUnreachableState,
+  requireChoiceDefault,
+  statesAllLast,
+];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((rule) => [rule.id, rule]));
