@@ -67,8 +67,13 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
     }
   }
   // Source order for every consumer, whatever the traversal order was.
-  states.sort((a, b) => a.node.range.start - b.node.range.start);
-  scopes.sort((a, b) => (a === machineScope ? -1 : b === machineScope ? 1 : a.node.range.start - b.node.range.start));
+  if (scopes.length > 1) {
+    const offset = new Map<State | Scope, number>();
+    for (const state of states) offset.set(state, state.node.range.start);
+    for (const scope of scopes) offset.set(scope, scope === machineScope ? -1 : scope.node.range.start);
+    states.sort((a, b) => offset.get(a)! - offset.get(b)!);
+    scopes.sort((a, b) => offset.get(a)! - offset.get(b)!);
+  }
 
   return {
     document,
@@ -183,120 +188,161 @@ function buildChoiceRule(node: DocNode, depth: number): ChoiceRule {
   };
 }
 
+/**
+ * One concrete class for every state type: a single object shape keeps property access
+ * monomorphic, which matters when a 1 MB definition has thousands of states. Fields that
+ * a type does not have stay undefined; the `State` union narrows them by `kind`.
+ */
+class StateRecord {
+  kind: StateKind | 'Unknown' = 'Unknown';
+  type: string | undefined = undefined;
+  typeNode: Field = undefined;
+  queryLanguage: QueryLanguage;
+  queryLanguageNode: Field = undefined;
+  comment: Field = undefined;
+  next: Field = undefined;
+  end: Field = undefined;
+  inputPath: Field = undefined;
+  outputPath: Field = undefined;
+  output: Field = undefined;
+  assign: Field = undefined;
+  transitions: Transition[] = [];
+  scopes: Scope[] = [];
+  retry: Retrier[] = [];
+  retryNode: Field = undefined;
+  catch: Catcher[] = [];
+  catchNode: Field = undefined;
+  parameters: Field = undefined;
+  arguments: Field = undefined;
+  result: Field = undefined;
+  resultSelector: Field = undefined;
+  resultPath: Field = undefined;
+  resource: Field = undefined;
+  timeoutSeconds: Field = undefined;
+  timeoutSecondsPath: Field = undefined;
+  heartbeatSeconds: Field = undefined;
+  heartbeatSecondsPath: Field = undefined;
+  credentials: Field = undefined;
+  choicesNode: Field = undefined;
+  choices: ChoiceRule[] = [];
+  default: Field = undefined;
+  seconds: Field = undefined;
+  secondsPath: Field = undefined;
+  timestamp: Field = undefined;
+  timestampPath: Field = undefined;
+  error: Field = undefined;
+  errorPath: Field = undefined;
+  cause: Field = undefined;
+  causePath: Field = undefined;
+  branchesNode: Field = undefined;
+  processorNode: Field = undefined;
+  processorConfig: Field = undefined;
+  distributed = false;
+  itemsPath: Field = undefined;
+  items: Field = undefined;
+  itemSelector: Field = undefined;
+  iterator: Field = undefined;
+  maxConcurrency: Field = undefined;
+  maxConcurrencyPath: Field = undefined;
+  itemReader: Field = undefined;
+  itemBatcher: Field = undefined;
+  resultWriter: Field = undefined;
+  toleratedFailurePercentage: Field = undefined;
+  toleratedFailurePercentagePath: Field = undefined;
+  toleratedFailureCount: Field = undefined;
+  toleratedFailureCountPath: Field = undefined;
+  label: Field = undefined;
+
+  constructor(
+    readonly name: string,
+    readonly node: DocNode,
+    readonly scope: Scope,
+    readonly path: readonly string[],
+  ) {
+    this.queryLanguage = scope.queryLanguage;
+  }
+}
+
+/** Field name in the definition → property of the record. */
+const fieldProperty: Record<string, keyof StateRecord> = {
+  Type: 'typeNode',
+  QueryLanguage: 'queryLanguageNode',
+  Comment: 'comment',
+  Next: 'next',
+  End: 'end',
+  InputPath: 'inputPath',
+  OutputPath: 'outputPath',
+  Output: 'output',
+  Assign: 'assign',
+  Retry: 'retryNode',
+  Catch: 'catchNode',
+  Parameters: 'parameters',
+  Arguments: 'arguments',
+  Result: 'result',
+  ResultSelector: 'resultSelector',
+  ResultPath: 'resultPath',
+  Resource: 'resource',
+  TimeoutSeconds: 'timeoutSeconds',
+  TimeoutSecondsPath: 'timeoutSecondsPath',
+  HeartbeatSeconds: 'heartbeatSeconds',
+  HeartbeatSecondsPath: 'heartbeatSecondsPath',
+  Credentials: 'credentials',
+  Choices: 'choicesNode',
+  Default: 'default',
+  Seconds: 'seconds',
+  SecondsPath: 'secondsPath',
+  Timestamp: 'timestamp',
+  TimestampPath: 'timestampPath',
+  Error: 'error',
+  ErrorPath: 'errorPath',
+  Cause: 'cause',
+  CausePath: 'causePath',
+  Branches: 'branchesNode',
+  ItemProcessor: 'processorNode',
+  Iterator: 'iterator',
+  ItemsPath: 'itemsPath',
+  Items: 'items',
+  ItemSelector: 'itemSelector',
+  MaxConcurrency: 'maxConcurrency',
+  MaxConcurrencyPath: 'maxConcurrencyPath',
+  ItemReader: 'itemReader',
+  ItemBatcher: 'itemBatcher',
+  ResultWriter: 'resultWriter',
+  ToleratedFailurePercentage: 'toleratedFailurePercentage',
+  ToleratedFailurePercentagePath: 'toleratedFailurePercentagePath',
+  ToleratedFailureCount: 'toleratedFailureCount',
+  ToleratedFailureCountPath: 'toleratedFailureCountPath',
+  Label: 'label',
+};
+const fieldOf = new Map(Object.entries(fieldProperty));
+
 function buildState(node: DocNode, scope: MutableScope): State {
   const name = node.key as string;
-  const typeNode = member(node, 'Type');
-  const type = stringValue(typeNode);
-  const kind: StateKind | 'Unknown' = STATE_KINDS.includes(type as StateKind) ? (type as StateKind) : 'Unknown';
-  const queryLanguageNode = member(node, 'QueryLanguage');
-  const f = (key: string): Field => member(node, key);
-  const retryNode = f('Retry');
-  const catchNode = f('Catch');
-  const transitions: Transition[] = [];
-  const nestedScopes: Scope[] = [];
-  const path = [...scope.path, name];
-
-  const common = {
-    name,
-    node,
-    type,
-    typeNode,
-    scope,
-    path,
-    queryLanguage: queryLanguageOf(queryLanguageNode, scope.queryLanguage),
-    queryLanguageNode,
-    comment: f('Comment'),
-    next: f('Next'),
-    end: f('End'),
-    inputPath: f('InputPath'),
-    outputPath: f('OutputPath'),
-    output: f('Output'),
-    assign: f('Assign'),
-    transitions,
-    scopes: nestedScopes,
-    retry: buildRetriers(retryNode),
-    retryNode,
-    catch: buildCatchers(catchNode),
-    catchNode,
-  };
-
-  let state: State;
-  switch (kind) {
-    case 'Pass':
-      state = { ...common, kind, parameters: f('Parameters'), result: f('Result'), resultPath: f('ResultPath') };
-      break;
-    case 'Task':
-      state = {
-        ...common,
-        kind,
-        resource: f('Resource'),
-        parameters: f('Parameters'),
-        arguments: f('Arguments'),
-        resultSelector: f('ResultSelector'),
-        resultPath: f('ResultPath'),
-        timeoutSeconds: f('TimeoutSeconds'),
-        timeoutSecondsPath: f('TimeoutSecondsPath'),
-        heartbeatSeconds: f('HeartbeatSeconds'),
-        heartbeatSecondsPath: f('HeartbeatSecondsPath'),
-        credentials: f('Credentials'),
-      };
-      break;
-    case 'Choice': {
-      const choicesNode = f('Choices');
-      state = { ...common, kind, choicesNode, choices: items(choicesNode).map((rule) => buildChoiceRule(rule, 0)), default: f('Default') };
-      break;
+  const record = new StateRecord(name, node, scope, [...scope.path, name]);
+  const fields = record as unknown as Record<string, Field>;
+  // One pass over the members; a later duplicate overwrites an earlier one, as AWS reads it.
+  if (node.kind === 'object') {
+    for (const child of node.children!) {
+      const property = fieldOf.get(child.key as string);
+      if (property !== undefined) fields[property] = child;
     }
-    case 'Wait':
-      state = { ...common, kind, seconds: f('Seconds'), secondsPath: f('SecondsPath'), timestamp: f('Timestamp'), timestampPath: f('TimestampPath') };
-      break;
-    case 'Succeed':
-      state = { ...common, kind };
-      break;
-    case 'Fail':
-      state = { ...common, kind, error: f('Error'), errorPath: f('ErrorPath'), cause: f('Cause'), causePath: f('CausePath') };
-      break;
-    case 'Parallel':
-      state = {
-        ...common,
-        kind,
-        branchesNode: f('Branches'),
-        parameters: f('Parameters'),
-        arguments: f('Arguments'),
-        resultSelector: f('ResultSelector'),
-        resultPath: f('ResultPath'),
-      };
-      break;
-    case 'Map': {
-      const processorNode = f('ItemProcessor') ?? f('Iterator');
-      const processorConfig = member(processorNode, 'ProcessorConfig');
-      state = {
-        ...common,
-        kind,
-        processorNode,
-        processorConfig,
-        distributed: stringValue(member(processorConfig, 'Mode')) === 'DISTRIBUTED',
-        itemsPath: f('ItemsPath'),
-        items: f('Items'),
-        itemSelector: f('ItemSelector'),
-        parameters: f('Parameters'),
-        resultSelector: f('ResultSelector'),
-        resultPath: f('ResultPath'),
-        maxConcurrency: f('MaxConcurrency'),
-        maxConcurrencyPath: f('MaxConcurrencyPath'),
-        itemReader: f('ItemReader'),
-        itemBatcher: f('ItemBatcher'),
-        resultWriter: f('ResultWriter'),
-        toleratedFailurePercentage: f('ToleratedFailurePercentage'),
-        toleratedFailurePercentagePath: f('ToleratedFailurePercentagePath'),
-        toleratedFailureCount: f('ToleratedFailureCount'),
-        toleratedFailureCountPath: f('ToleratedFailureCountPath'),
-        label: f('Label'),
-      };
-      break;
-    }
-    default:
-      state = { ...common, kind: 'Unknown' };
   }
+  const type = stringValue(record.typeNode);
+  record.type = type;
+  record.kind = type !== undefined && (STATE_KINDS as readonly string[]).includes(type) ? (type as StateKind) : 'Unknown';
+  record.queryLanguage = queryLanguageOf(record.queryLanguageNode, scope.queryLanguage);
+  record.retry = buildRetriers(record.retryNode);
+  record.catch = buildCatchers(record.catchNode);
+  if (record.kind === 'Choice') record.choices = items(record.choicesNode).map((rule) => buildChoiceRule(rule, 0));
+  if (record.kind === 'Map') {
+    record.processorNode ??= record.iterator;
+    record.processorConfig = member(record.processorNode, 'ProcessorConfig');
+    record.distributed = stringValue(member(record.processorConfig, 'Mode')) === 'DISTRIBUTED';
+  }
+  const state = record as unknown as State;
+  const transitions = record.transitions;
+  const nestedScopes = record.scopes;
+  const path = record.path;
 
   const edge = (kindOfEdge: Transition['kind'], target: DocNode | undefined, index?: number): void => {
     if (!target) return;
@@ -304,7 +350,7 @@ function buildState(node: DocNode, scope: MutableScope): State {
   };
   // Choice states transition only through their rules and Default; a stray Next on them
   // is a schema error, not an edge.
-  if (state.kind !== 'Choice') edge('next', common.next);
+  if (state.kind !== 'Choice') edge('next', record.next);
   if (state.kind === 'Choice') {
     edge('default', state.default);
     state.choices.forEach((rule, index) => edge('choice', rule.next, index));
