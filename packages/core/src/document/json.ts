@@ -1,6 +1,7 @@
 import { createScanner } from 'jsonc-parser';
 import type { DocNode, ParseProblem, Range } from './node.js';
 import { TreeNode } from './node.js';
+import { buildStrictJsonTree, reportDuplicateKeys } from './json-strict.js';
 
 // jsonc-parser declares these as `const enum`, which isolated modules cannot import.
 const enum Token {
@@ -63,6 +64,13 @@ export interface JsonParseResult {
  * The parser is iterative: nesting depth is bounded only by memory.
  */
 export function parseJson(text: string): JsonParseResult {
+  const problems: ParseProblem[] = [];
+  const root = buildStrictJsonTree(text, problems);
+  return root ? { root, problems } : parseJsonTolerant(text);
+}
+
+/** The tolerant parser alone; `parseJson` uses it for text that is not strict JSON. */
+export function parseJsonTolerant(text: string): JsonParseResult {
   const problems: ParseProblem[] = [];
   const scanner = createScanner(text, true);
   if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
@@ -132,33 +140,8 @@ export function parseJson(text: string): JsonParseResult {
   function close(end: number): void {
     const frame = stack.pop()!;
     frame.node.end = end;
-    if (frame.node.kind === 'object') reportDuplicates(frame.node);
+    if (frame.node.kind === 'object') reportDuplicateKeys(frame.node, problems);
     attach(frame.node);
-  }
-
-  function reportDuplicates(node: TreeNode): void {
-    const children = node.children!;
-    if (children.length < 2) return;
-    // Most objects are small: a pairwise check allocates nothing.
-    const first = children.length > 12 ? new Map<string, TreeNode>() : undefined;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i];
-      const key = child.key as string;
-      let earlier: TreeNode | undefined;
-      if (first) {
-        earlier = first.get(key);
-        if (earlier === undefined) first.set(key, child);
-      } else {
-        for (let j = 0; j < i; j++) if (children[j].key === key) { earlier = children[j]; break; }
-      }
-      if (earlier === undefined) continue;
-      problems.push({
-        code: 'no-duplicate-key',
-        message: `Duplicate key "${key}": AWS silently keeps only the last one. Remove or rename one of them.`,
-        range: child.keyRange!,
-        related: [{ range: earlier.keyRange!, message: `"${key}" is first defined here.` }],
-      });
-    }
   }
 
   /** Starts a value at the current token. Returns false when the token cannot start one. */
@@ -328,3 +311,4 @@ function reportComments(text: string, problems: ParseProblem[]): void {
   }
   problems.sort((a, b) => a.range.start - b.range.start);
 }
+
