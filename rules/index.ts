@@ -7,6 +7,7 @@ import noShadowedErrorHandler from './no-shadowed-error-handler.js';
 import noUnreachableState from './no-unreachable-state.js';
 import requireChoiceDefault from './require-choice-default.js';
 import statesAllLast from './states-all-last.js';
+import validDefinition from './valid-definition.js';
 
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
 export const rules: readonly RuleDefinition[] = [
@@ -18,6 +19,7 @@ export const rules: readonly RuleDefinition[] = [
   noUnreachableState,
   requireChoiceDefault,
   statesAllLast,
+  validDefinition,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((rule) => [rule.id, rule]));

@@ -28,3 +28,4 @@ export { definitionRoots, lintDocument, lintText, looksLikeTemplate, type LintOp
 export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';
 export { reservedRules } from './docs/reserved-rules.js';
 export * from './format/index.js';
+export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
