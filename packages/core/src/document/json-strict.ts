@@ -19,8 +19,6 @@ const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
  * small state machine instead of a general scanner, and is several times faster on a
  * 1 MB machine.
  *
- * Key strings are interned: a definition repeats the same few dozen field names
- * thousands of times, and one shared copy keeps the tree small for the garbage collector.
  */
 export function buildStrictJsonTree(text: string, problems: ParseProblem[]): TreeNode | undefined {
   const length = text.length;
@@ -103,6 +101,9 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
         if (!top || top.kind !== (c === 0x7d ? 'object' : 'array')) return undefined;
         stack.pop();
         top.end = i + 1;
+        // An array that grew by push keeps spare capacity; a right-sized copy keeps the
+        // retained tree small, which is what the garbage collector pays for.
+        if (top.children!.length > 0) top.children = top.children!.slice();
         if (top.kind === 'object') reportDuplicateKeys(top, problems);
         expect = Expect.CommaOrEnd;
         justOpened = false;
@@ -120,18 +121,20 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
             return undefined;
           }
         }
+        // Definitions repeat the same keys and many values ("Task", ARNs, error names)
+        // thousands of times: one shared copy of each keeps the retained tree small.
+        let shared = interned.get(value);
+        if (shared === undefined) {
+          shared = value;
+          if (value.length <= 64) interned.set(value, value);
+        }
         if (expect === Expect.Key) {
-          let key = interned.get(value);
-          if (key === undefined) {
-            key = value;
-            interned.set(value, value);
-          }
-          pendingKey = key;
+          pendingKey = shared;
           pendingKeyStart = i;
           pendingKeyEnd = end;
           expect = Expect.Colon;
         } else {
-          attach(new TreeNode('string', value, i, end));
+          attach(new TreeNode('string', shared, i, end));
           expect = Expect.CommaOrEnd;
         }
         i = end;
