@@ -46,10 +46,17 @@ export function parseYaml(text: string): YamlParseResult {
       problems.push({ code: 'parse-error', message: yamlMessage(error.message), range: { start, end: Math.max(start, end) } });
     }
     const converting = new Set<YamlNode>();
+    // Alias.resolve searches the whole document; an alias expanded many times would
+    // make that quadratic.
+    const resolved = new Map<unknown, unknown>();
 
     const convert = (node: unknown, aliasDepth: number): TreeNode => {
       if (isAlias(node)) {
-        const target = node.resolve(doc);
+        let target = resolved.get(node);
+        if (target === undefined && !resolved.has(node)) {
+          target = node.resolve(doc);
+          resolved.set(node, target);
+        }
         const [start, end] = node.range ?? [0, 0];
         if (!target || converting.has(target as YamlNode)) {
           problems.push({ code: 'parse-error', message: `Alias "*${node.source}" refers to no anchor before it (or to itself).`, range: { start, end } });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { member } from './node-access.js';
+import { parseYaml } from './yaml.js';
+
+describe('parseYaml', () => {
+  it('keeps exact ranges of keys and values', () => {
+    const text = 'StartAt: A\nStates:\n  A:\n    Type: Succeed\n';
+    const root = parseYaml(text).documents[0].root!;
+    const startAt = member(root, 'StartAt')!;
+    expect([startAt.value, startAt.keyRange, startAt.range]).toEqual(['A', { start: 0, end: 7 }, { start: 9, end: 10 }]);
+    const type = member(member(member(root, 'States'), 'A'), 'Type')!;
+    expect(text.slice(type.range.start, type.range.end)).toBe('Succeed');
+  });
+
+  it('reads Yes and No as strings (YAML 1.2), as AWS does', () => {
+    const root = parseYaml('States:\n  Yes: {Type: Succeed}\n  No: {Type: Fail}\n').documents[0].root!;
+    expect(member(root, 'States')!.children!.map((c) => c.key)).toEqual(['Yes', 'No']);
+  });
+
+  it('reads every document of a multi-document file', () => {
+    const { documents } = parseYaml('StartAt: A\n---\nStartAt: B\n');
+    expect(documents.map((d) => member(d.root, 'StartAt')?.value)).toEqual(['A', 'B']);
+  });
+
+  it('expands aliases and merge keys', () => {
+    const text = 'retry: &retry\n  - ErrorEquals: [States.ALL]\nbase: &base\n  Type: Pass\nStates:\n  A:\n    <<: *base\n    Retry: *retry\n';
+    const root = parseYaml(text).documents[0].root!;
+    const a = member(member(root, 'States'), 'A')!;
+    expect(member(a, 'Type')?.value).toBe('Pass');
+    expect(member(a, 'Retry')?.kind).toBe('array');
+  });
+
+  it('stops an alias bomb with a diagnostic instead of hanging', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const started = Date.now();
+    const { problems } = parseYaml(lines.join('\n'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(problems.some((p) => p.code === 'parse-error' && p.message.includes('alias bomb'))).toBe(true);
+  });
+
+  it('reports duplicate keys with the first one as related', () => {
+    const { problems } = parseYaml('a: 1\na: 2\n');
+    expect(problems).toMatchObject([{ code: 'no-duplicate-key', range: { start: 5, end: 6 }, related: [{ range: { start: 0, end: 1 } }] }]);
+  });
+
+  it('reports syntax errors and keeps what parses', () => {
+    const { documents, problems } = parseYaml('StartAt: A\nStates:\n  A: {Type: Succeed\n');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(member(documents[0].root, 'StartAt')?.value).toBe('A');
+  });
+
+  it('keeps CloudFormation tags and odd names as values', () => {
+    const root = parseYaml('Resource: !GetAtt Fn.Arn\n__proto__: 1\nconstructor: 2\n').documents[0].root!;
+    expect(member(root, 'Resource')?.value).toBe('Fn.Arn');
+    expect(root.children!.map((c) => c.key)).toEqual(['Resource', '__proto__', 'constructor']);
+  });
+
+  it('handles CRLF line ends', () => {
+    const root = parseYaml('StartAt: A\r\nStates: {}\r\n').documents[0].root!;
+    expect(member(root, 'StartAt')?.range).toEqual({ start: 9, end: 10 });
+  });
+});
