@@ -8,6 +8,7 @@ import noUnreachableState from './no-unreachable-state.js';
 import requireChoiceDefault from './require-choice-default.js';
 import statesAllLast from './states-all-last.js';
 import validDefinition from './valid-definition.js';
+import validJsonata from './valid-jsonata.js';
 
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
 export const rules: readonly RuleDefinition[] = [
@@ -20,6 +21,7 @@ export const rules: readonly RuleDefinition[] = [
   requireChoiceDefault,
   statesAllLast,
   validDefinition,
+  validJsonata,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((rule) => [rule.id, rule]));

@@ -29,3 +29,26 @@ export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';
 export { reservedRules } from './docs/reserved-rules.js';
 export * from './format/index.js';
 export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
+export {
+  analyseJsonata,
+  clearJsonataCache,
+  jsonataBody,
+  jsonataProblems,
+  prepareJsonata,
+  statesFieldsAt,
+  type JsonataAnalysis,
+  type JsonataCall,
+  type JsonataProblem,
+  type JsonataSite,
+  type JsonataSpan,
+  type JsonataSyntaxError,
+  type StatesRead,
+} from './jsonata/analyse.js';
+export {
+  JSONATA_FUNCTIONS,
+  STATES_FIELDS,
+  STEP_FUNCTIONS_ADDED_FUNCTIONS,
+  STEP_FUNCTIONS_JSONATA_FUNCTIONS,
+  STEP_FUNCTIONS_REMOVED_FUNCTIONS,
+  type StatesField,
+} from './jsonata/functions.js';
