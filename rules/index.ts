@@ -8,7 +8,9 @@ import noUnreachableState from './no-unreachable-state.js';
 import requireChoiceDefault from './require-choice-default.js';
 import statesAllLast from './states-all-last.js';
 import validDefinition from './valid-definition.js';
+import validIntrinsic from './valid-intrinsic.js';
 import validJsonata from './valid-jsonata.js';
+import validPath from './valid-path.js';
 
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
 export const rules: readonly RuleDefinition[] = [
@@ -21,7 +23,9 @@ export const rules: readonly RuleDefinition[] = [
   requireChoiceDefault,
   statesAllLast,
   validDefinition,
+  validIntrinsic,
   validJsonata,
+  validPath,
 ];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((rule) => [rule.id, rule]));

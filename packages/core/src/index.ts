@@ -52,3 +52,6 @@ export {
   STEP_FUNCTIONS_REMOVED_FUNCTIONS,
   type StatesField,
 } from './jsonata/functions.js';
+export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/jsonpath.js';
+export * from './paths/intrinsic.js';
+export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';

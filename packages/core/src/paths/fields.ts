@@ -1,0 +1,189 @@
+/**
+ * Every place of a JSONPath-mode state where Step Functions reads a path or an intrinsic
+ * function, so that rules (and the language server) see one list instead of walking the
+ * definition themselves.
+ */
+import type { DocNode } from '../document/node.js';
+import { items, member, members } from '../document/node-access.js';
+import type { ChoiceRule, Field, Machine, State } from '../model/types.js';
+
+/**
+ * - `path`: a JSONPath, context path or variable (InputPath, ItemsPath, `*Path` fields,
+ *   Choice `Variable` and `…Path` comparisons).
+ * - `reference`: a reference path that names one node of the output (ResultPath).
+ * - `template`: the value of a `.$` key in a payload template: a path or an intrinsic call.
+ * - `message`: a Fail state's ErrorPath or CausePath: a path or a string-returning intrinsic.
+ */
+export type PathFieldKind = 'path' | 'reference' | 'template' | 'message';
+
+export interface PathField {
+  readonly state: State;
+  /** The value node: a string when well formed, anything else when not. */
+  readonly node: DocNode;
+  readonly kind: PathFieldKind;
+  /** The field for messages, relative to the state: `"InputPath"`, `"model.$" in Parameters.Payload`. */
+  readonly label: string;
+  /** null is allowed: it means `{}` for InputPath and OutputPath, and "discard" for ResultPath. */
+  readonly nullable: boolean;
+}
+
+/**
+ * True when the text holds a `${Name}` placeholder that a deployment tool (SAM, Terraform,
+ * Fn::Sub) substitutes later: such a value is not final, so it is not judged. Written
+ * without a regular expression to stay linear on long strings.
+ */
+export function hasSubstitution(text: string): boolean {
+  const open = text.indexOf('${');
+  return open >= 0 && text.indexOf('}', open + 2) >= 0;
+}
+
+/**
+ * The path and intrinsic fields of every JSONPath-mode state, in source order per state.
+ * JSONata-mode states are left out: their JSONPath fields are errors of another kind.
+ * Fields that a state type does not allow are left out too.
+ */
+export function jsonPathFields(machine: Machine): PathField[] {
+  const fields: PathField[] = [];
+  for (const state of machine.states) {
+    if (state.queryLanguage !== 'JSONPath' || state.kind === 'Unknown') continue;
+    collectState(state, fields);
+  }
+  return fields;
+}
+
+function collectState(state: State, out: PathField[]): void {
+  const path = (node: Field, label: string, kind: PathFieldKind = 'path', nullable = false): void => {
+    if (node) out.push({ state, node, kind, label: `"${label}"`, nullable });
+  };
+  const nested = (container: Field, containerLabel: string, key: string): void => {
+    const node = member(container, key);
+    if (node) out.push({ state, node, kind: 'path', label: `"${key}" in ${containerLabel}`, nullable: false });
+  };
+
+  if (state.kind !== 'Fail') {
+    path(state.inputPath, 'InputPath', 'path', true);
+    path(state.outputPath, 'OutputPath', 'path', true);
+  }
+  if (state.kind !== 'Succeed' && state.kind !== 'Fail') templates(state, state.assign, 'Assign', out);
+
+  switch (state.kind) {
+    case 'Pass':
+      templates(state, state.parameters, 'Parameters', out);
+      path(state.resultPath, 'ResultPath', 'reference', true);
+      break;
+    case 'Task':
+      path(state.timeoutSecondsPath, 'TimeoutSecondsPath');
+      path(state.heartbeatSecondsPath, 'HeartbeatSecondsPath');
+      templates(state, state.parameters, 'Parameters', out);
+      templates(state, state.credentials, 'Credentials', out);
+      templates(state, state.resultSelector, 'ResultSelector', out);
+      path(state.resultPath, 'ResultPath', 'reference', true);
+      break;
+    case 'Parallel':
+      templates(state, state.parameters, 'Parameters', out);
+      templates(state, state.resultSelector, 'ResultSelector', out);
+      path(state.resultPath, 'ResultPath', 'reference', true);
+      break;
+    case 'Map': {
+      path(state.itemsPath, 'ItemsPath');
+      path(state.maxConcurrencyPath, 'MaxConcurrencyPath');
+      path(state.toleratedFailurePercentagePath, 'ToleratedFailurePercentagePath');
+      path(state.toleratedFailureCountPath, 'ToleratedFailureCountPath');
+      templates(state, state.itemSelector, 'ItemSelector', out);
+      templates(state, state.parameters, 'Parameters', out);
+      templates(state, member(state.itemReader, 'Parameters'), 'ItemReader.Parameters', out);
+      nested(member(state.itemReader, 'ReaderConfig'), 'ItemReader.ReaderConfig', 'MaxItemsPath');
+      nested(state.itemBatcher, 'ItemBatcher', 'MaxItemsPerBatchPath');
+      nested(state.itemBatcher, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
+      templates(state, member(state.itemBatcher, 'BatchInput'), 'ItemBatcher.BatchInput', out);
+      templates(state, member(state.resultWriter, 'Parameters'), 'ResultWriter.Parameters', out);
+      templates(state, state.resultSelector, 'ResultSelector', out);
+      path(state.resultPath, 'ResultPath', 'reference', true);
+      break;
+    }
+    case 'Wait':
+      path(state.secondsPath, 'SecondsPath');
+      path(state.timestampPath, 'TimestampPath');
+      break;
+    case 'Fail':
+      path(state.errorPath, 'ErrorPath', 'message');
+      path(state.causePath, 'CausePath', 'message');
+      break;
+    case 'Choice':
+      choiceRules(state, out);
+      break;
+    default:
+      break;
+  }
+
+  if (state.kind === 'Task' || state.kind === 'Parallel' || state.kind === 'Map') {
+    for (const catcher of state.catch) {
+      const where = `Catch[${catcher.index}]`;
+      if (catcher.resultPath) out.push({ state, node: catcher.resultPath, kind: 'reference', label: `"ResultPath" in ${where}`, nullable: true });
+      templates(state, catcher.assign, `${where}.Assign`, out);
+    }
+  }
+}
+
+/** Choice rules, nested And/Or/Not included, without recursion. */
+function choiceRules(state: State & { kind: 'Choice' }, out: PathField[]): void {
+  const stack: { rule: ChoiceRule; where: string }[] = [];
+  for (let i = state.choices.length - 1; i >= 0; i--) stack.push({ rule: state.choices[i], where: `Choices[${i}]` });
+  while (stack.length > 0) {
+    const { rule, where } = stack.pop()!;
+    if (rule.variable) out.push({ state, node: rule.variable, kind: 'path', label: `"Variable" in ${where}`, nullable: false });
+    if (rule.operator?.name.endsWith('Path')) {
+      out.push({ state, node: rule.operator.node, kind: 'path', label: `"${rule.operator.name}" in ${where}`, nullable: false });
+    }
+    templates(state, rule.assign, `${where}.Assign`, out);
+    const children: { rule: ChoiceRule; where: string }[] = [];
+    rule.and?.forEach((child, i) => children.push({ rule: child, where: `${where}.And[${i}]` }));
+    rule.or?.forEach((child, i) => children.push({ rule: child, where: `${where}.Or[${i}]` }));
+    if (rule.not) children.push({ rule: rule.not, where: `${where}.Not` });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
+
+/** Keeps labels of very deep payloads readable: the start and the end of the path. */
+function shorten(label: string): string {
+  return label.length <= 160 ? label : `${label.slice(0, 60)}…${label.slice(-80)}`;
+}
+
+/** How a key reads in a dotted label: bare when it is a plain name, else quoted in brackets. */
+function step(key: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/**
+ * The `.$` keys of a payload template (Parameters, ResultSelector, ItemSelector, Assign,
+ * Credentials, …), at any depth, through objects and arrays. An explicit stack keeps deep
+ * payloads from overflowing the call stack.
+ */
+function templates(state: State, root: Field, rootLabel: string, out: PathField[]): void {
+  if (!root || (root.kind !== 'object' && root.kind !== 'array')) return;
+  const found: PathField[] = [];
+  const stack: { node: DocNode; label: string }[] = [{ node: root, label: rootLabel }];
+  while (stack.length > 0) {
+    const { node, label } = stack.pop()!;
+    if (node.kind === 'array') {
+      const children = items(node);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child.kind === 'object' || child.kind === 'array') stack.push({ node: child, label: `${label}[${i}]` });
+      }
+      continue;
+    }
+    const children = members(node);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      const key = child.key as string;
+      if (key.endsWith('.$')) {
+        found.push({ state, node: child, kind: 'template', label: `"${key}" in ${shorten(label)}`, nullable: false });
+      } else if (child.kind === 'object' || child.kind === 'array') {
+        stack.push({ node: child, label: `${label}${step(key)}` });
+      }
+    }
+  }
+  found.sort((a, b) => a.node.range.start - b.node.range.start);
+  for (const field of found) out.push(field);
+}
