@@ -37,12 +37,24 @@ export function hasSubstitution(text: string): boolean {
   return open >= 0 && text.indexOf('}', open + 2) >= 0;
 }
 
+const fieldsCache = new WeakMap<Machine, readonly PathField[]>();
+
 /**
  * The path and intrinsic fields of every JSONPath-mode state, in source order per state.
  * JSONata-mode states are left out: their JSONPath fields are errors of another kind.
- * Fields that a state type does not allow are left out too.
+ * Fields that a state type does not allow are left out too. Computed once per machine:
+ * several rules walk the same fields.
  */
-export function jsonPathFields(machine: Machine): PathField[] {
+export function jsonPathFields(machine: Machine): readonly PathField[] {
+  let fields = fieldsCache.get(machine);
+  if (!fields) {
+    fields = collectFields(machine);
+    fieldsCache.set(machine, fields);
+  }
+  return fields;
+}
+
+function collectFields(machine: Machine): PathField[] {
   const fields: PathField[] = [];
   for (const state of machine.states) {
     if (state.queryLanguage !== 'JSONPath' || state.kind === 'Unknown') continue;
