@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMachine } from './generate-machine.mjs';
 
-const cli = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.js', import.meta.url));
+const cli = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.cjs', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,2400,10000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const dir = mkdtempSync(join(tmpdir(), 'sfn-lint-bench-'));

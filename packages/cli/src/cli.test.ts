@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // These tests run the built binary: `npm test` builds first.
-const BIN = fileURLToPath(new URL('../bin/sfn-lint.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/sfn-lint.cjs', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const CLEAN = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n  }\n}\n';
