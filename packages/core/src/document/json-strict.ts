@@ -10,6 +10,8 @@ const enum Expect {
   CommaOrEnd,
 }
 
+// eslint-disable-next-line no-control-regex -- strict JSON forbids raw control characters in strings
+const CONTROL_CHARACTER = /[\u0000-\u001f]/;
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /**
@@ -111,15 +113,21 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
         break;
       }
       case 0x22 /* " */: {
-        const end = stringEnd(text, i);
-        if (end < 0) return undefined;
+        // indexOf and a regular expression keep the per-character work in native code;
+        // strings are most of a definition's text.
+        let end = text.indexOf('"', i + 1) + 1;
+        if (end === 0) return undefined;
         let value = text.slice(i + 1, end - 1);
         if (value.includes('\\')) {
+          end = stringEnd(text, i);
+          if (end < 0) return undefined;
           try {
             value = JSON.parse(text.slice(i, end)) as string;
           } catch {
             return undefined;
           }
+        } else if (CONTROL_CHARACTER.test(value)) {
+          return undefined;
         }
         // Definitions repeat the same keys and many values ("Task", ARNs, error names)
         // thousands of times: one shared copy of each keeps the retained tree small.
