@@ -55,3 +55,4 @@ export {
 export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/jsonpath.js';
 export * from './paths/intrinsic.js';
 export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
+export * from './integrations/index.js';
