@@ -3,9 +3,12 @@ import loopNeedsWait from './loop-needs-wait.js';
 import noDeadEnd from './no-dead-end.js';
 import noDuplicateKey from './no-duplicate-key.js';
 import noMissingState from './no-missing-state.js';
+import noPathInStaticResult from './no-path-in-static-result.js';
 import noShadowedErrorHandler from './no-shadowed-error-handler.js';
 import noUnreachableState from './no-unreachable-state.js';
 import requireChoiceDefault from './require-choice-default.js';
+import requirePathSuffix from './require-path-suffix.js';
+import requireTaskToken from './require-task-token.js';
 import statesAllLast from './states-all-last.js';
 import validDefinition from './valid-definition.js';
 import validIntrinsic from './valid-intrinsic.js';
@@ -18,9 +21,12 @@ export const rules: readonly RuleDefinition[] = [
   noDeadEnd,
   noDuplicateKey,
   noMissingState,
+  noPathInStaticResult,
   noShadowedErrorHandler,
   noUnreachableState,
   requireChoiceDefault,
+  requirePathSuffix,
+  requireTaskToken,
   statesAllLast,
   validDefinition,
   validIntrinsic,

@@ -56,3 +56,4 @@ export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/
 export * from './paths/intrinsic.js';
 export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
 export * from './integrations/index.js';
+export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';

@@ -1,0 +1,234 @@
+import {
+  checkJsonPath,
+  defineRule,
+  hasSubstitution,
+  INTRINSIC_FUNCTIONS,
+  isIntrinsicCall,
+  member,
+  parseIntrinsic,
+  renameKey,
+  type DocNode,
+  type Field,
+  type State,
+} from '@sfn-lint/core';
+
+export type PathLike = 'path' | 'intrinsic';
+
+/**
+ * Whether a literal string reads as something Step Functions would evaluate under a
+ * `.$` key: a path from the input or the context object (`$`, `$.x`, `$[0]`, `$$.x`)
+ * that compiles, or a well-formed call of a known intrinsic function. Deliberately
+ * narrow, since deployed workflows do pass literal `$` text: a price (`$5`, `$.99`),
+ * a `${Placeholder}`, a variable-like `$name`, text with spaces or padding.
+ */
+export function pathLike(text: string): PathLike | undefined {
+  if (text.length === 0 || text !== text.trim() || hasSubstitution(text)) return undefined;
+  if (text.startsWith('States.')) {
+    if (!isIntrinsicCall(text)) return undefined;
+    const parsed = parseIntrinsic(text);
+    return parsed.problems.length === 0 && parsed.call && parsed.call.end === text.length && INTRINSIC_FUNCTIONS.has(parsed.call.name) ? 'intrinsic' : undefined;
+  }
+  if (text !== '$' && !/^\$(?:\.|\[|\$\.)/.test(text)) return undefined;
+  // "$.99" is a price more often than a field named "99".
+  if (/^\$\.\d/.test(text)) return undefined;
+  return checkJsonPath(text) === undefined ? 'path' : undefined;
+}
+
+/**
+ * Keys whose value some service evaluates as JSONPath itself, so a literal path is meant:
+ * SageMaker's InputFilter and OutputFilter, EventBridge's InputPath, Glue's JsonPath, and
+ * by extension any key ending in "Path" or "Filter", and Choice-like `Variable` (a
+ * definition passed as data). A lone "$" under a key about money or symbols is the sign.
+ */
+export function literalByName(key: string, value: string): boolean {
+  if (/(?:Path|Paths|Filter)$/i.test(key) || key === 'Variable') return true;
+  return value === '$' && /currency|symbol|sign|unit|prefix|suffix|char/i.test(key);
+}
+
+/** Containers whose members are JSONPath text for another service: EventBridge's InputPathsMap. */
+export function literalContainer(key: string | undefined): boolean {
+  return key !== undefined && /PathsMap$/i.test(key);
+}
+
+/** A value for a message: quoted, and cut short when long. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length <= 60 ? text : `${text.slice(0, 59)}…`);
+}
+
+/** How a key reads in a dotted label. */
+function step(key: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+interface Payload {
+  readonly node: Field;
+  readonly label: string;
+  /** Assign: the top-level keys are variable names. */
+  readonly assign?: boolean;
+}
+
+/** The payload templates of a JSONPath-mode state, where `.$` keys are evaluated. */
+function payloads(state: State): Payload[] {
+  const list: Payload[] = [];
+  if (state.kind !== 'Succeed' && state.kind !== 'Fail' && state.kind !== 'Unknown') list.push({ node: state.assign, label: 'Assign', assign: true });
+  switch (state.kind) {
+    case 'Pass':
+      list.push({ node: state.parameters, label: 'Parameters' });
+      break;
+    case 'Task':
+    case 'Parallel':
+      list.push({ node: state.parameters, label: 'Parameters' }, { node: state.resultSelector, label: 'ResultSelector' });
+      break;
+    case 'Map':
+      list.push(
+        { node: state.itemSelector, label: 'ItemSelector' },
+        { node: state.parameters, label: 'Parameters' },
+        { node: member(state.itemReader, 'Parameters'), label: 'ItemReader.Parameters' },
+        { node: member(state.itemBatcher, 'BatchInput'), label: 'ItemBatcher.BatchInput' },
+        { node: member(state.resultWriter, 'Parameters'), label: 'ResultWriter.Parameters' },
+        { node: state.resultSelector, label: 'ResultSelector' },
+      );
+      break;
+    case 'Choice':
+      state.choices.forEach((rule, i) => list.push({ node: rule.assign, label: `Choices[${i}].Assign`, assign: true }));
+      break;
+    default:
+      break;
+  }
+  if (state.kind === 'Task' || state.kind === 'Parallel' || state.kind === 'Map') {
+    for (const catcher of state.catch) list.push({ node: catcher.assign, label: `Catch[${catcher.index}].Assign`, assign: true });
+  }
+  return list;
+}
+
+interface Finding {
+  readonly node: DocNode;
+  readonly label: string;
+  readonly variable: boolean;
+  readonly kind: PathLike;
+}
+
+/**
+ * Members of a payload whose key lacks `.$` and whose string value looks like a path or
+ * an intrinsic call, at any depth, objects inside arrays included. Array items that are
+ * strings have no key to rename and are literal by design; values under `.$` keys are
+ * evaluated already.
+ */
+function findings(payload: Payload): Finding[] {
+  const found: Finding[] = [];
+  const root = payload.node;
+  if (!root || (root.kind !== 'object' && root.kind !== 'array')) return found;
+  const stack: { node: DocNode; label: string }[] = [{ node: root, label: payload.label }];
+  while (stack.length > 0) {
+    const { node, label } = stack.pop()!;
+    const children = node.children ?? [];
+    if (node.kind === 'array') {
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], label: `${label}[${i}]` });
+      continue;
+    }
+    if (node.kind !== 'object') continue;
+    const keys = new Set(children.map((child) => child.key as string));
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      const key = child.key as string;
+      if (key.endsWith('.$')) continue;
+      if (child.kind === 'object' || child.kind === 'array') {
+        if (!literalContainer(key)) stack.push({ node: child, label: `${label}${step(key)}` });
+        continue;
+      }
+      if (child.kind !== 'string' || keys.has(`${key}.$`) || literalByName(key, child.value as string)) continue;
+      const kind = pathLike(child.value as string);
+      if (kind) found.push({ node: child, label, variable: payload.assign === true && node === root, kind });
+    }
+  }
+  return found.sort((a, b) => a.node.range.start - b.node.range.start);
+}
+
+const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
+const RETRY = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];
+
+export default defineRule({
+  id: 'require-path-suffix',
+  meta: {
+    description: 'Require the ".$" suffix on keys whose value is a path or an intrinsic function call',
+    category: 'definition',
+    severity: 'warning',
+    recommended: true,
+    fixable: true,
+    docs: {
+      whatItDoes:
+        'In a JSONPath-mode state, reports a key without the `.$` suffix whose value looks like a path (`$`, `$.order`, ' +
+        '`$[0]`, `$$.Execution.Id`) or an intrinsic function call (`States.Format(…)`), in Parameters, ResultSelector, ' +
+        'ItemSelector, Assign (state, Choice rule and catcher), and the ItemReader and ResultWriter Parameters and ' +
+        'ItemBatcher BatchInput of a Distributed Map, at any depth, objects inside arrays included. The fix renames the ' +
+        'key to `<key>.$`. This is the check AWS\'s validator calls NO_DOLLAR.',
+      why:
+        'Step Functions evaluates a value only when its key ends in `.$`. Without the suffix the service, Lambda function ' +
+        'or variable receives the text "$.order" instead of the order, and nothing fails until the code that reads it does.',
+      examples: {
+        invalid: [
+          {
+            title: 'The payload and the variable get the literal text "$.order" and "$$.Execution.Id".',
+            code: pretty({
+              StartAt: 'Charge',
+              States: {
+                Charge: {
+                  Type: 'Task',
+                  Resource: 'arn:aws:states:::lambda:invoke',
+                  Parameters: { FunctionName: 'charge', Payload: { order: '$.order', execution: '$$.Execution.Id' } },
+                  Assign: { summary: "States.Format('Order {}', $.order.id)" },
+                  End: true,
+                },
+              },
+            }),
+          },
+        ],
+        valid: [
+          {
+            code: pretty({
+              StartAt: 'Charge',
+              States: {
+                Charge: {
+                  Type: 'Task',
+                  Resource: 'arn:aws:states:::lambda:invoke',
+                  Parameters: { FunctionName: 'charge', Payload: { 'order.$': '$.order', 'execution.$': '$$.Execution.Id', currency: 'USD', note: 'costs $5' } },
+                  Assign: { 'summary.$': "States.Format('Order {}', $.order.id)" },
+                  Retry: RETRY,
+                  End: true,
+                },
+              },
+            }),
+          },
+        ],
+      },
+      whenNotToUse:
+        'When a service really expects JSONPath text under a key the rule does not know, disable the rule for that ' +
+        'state. Keys that name JSONPath for another service are left alone: those ending in "Path", "Paths" or ' +
+        '"Filter" (SageMaker\'s InputFilter, EventBridge\'s InputPath, Glue\'s JsonPath), `Variable`, and everything ' +
+        'under an InputPathsMap. `${Placeholder}` values, prices such as "$.99" or "$" under a currency key, `$name` ' +
+        'variables and strings with spaces are never reported.',
+    },
+  },
+  check(context) {
+    for (const state of context.machine.states) {
+      if (state.queryLanguage !== 'JSONPath' || state.kind === 'Unknown') continue;
+      for (const payload of payloads(state)) {
+        for (const finding of findings(payload)) {
+          const { node } = finding;
+          const key = node.key as string;
+          const value = node.value as string;
+          const looks = finding.kind === 'path' ? `looks like a path (${quote(value)})` : `looks like an intrinsic function call (${quote(value)})`;
+          const effect = finding.variable ? `the variable "${key}" is set to the literal text` : 'it is passed as the literal text';
+          const edits = renameKey(context.document, node, `${key}.$`);
+          context.report({
+            node,
+            at: 'key',
+            state,
+            message: `"${key}" in ${finding.label} of state "${state.name}" ${looks}, but without the ".$" suffix ${effect} ${quote(value)}. Rename the key to "${key}.$".`,
+            fix: edits ? { description: `Rename "${key}" to "${key}.$"`, edits } : undefined,
+          });
+        }
+      }
+    }
+  },
+});
