@@ -50,6 +50,11 @@ testRule(rule, {
       errors: [{ state: 'B', statePath: ['A', 'B'], line: 11, column: 64, endLine: 11, endColumn: 75, message: 'InputPath' }],
     },
     {
+      name: 'a Lambda function ARN with an empty qualifier',
+      code: machine('    "A": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:worker:", "End": true }'),
+      errors: [{ state: 'A', line: 4, column: 40, endLine: 4, endColumn: 96, message: "names no version or alias" }],
+    },
+    {
       name: 'a state name longer than 80 characters',
       code: machine(`    "A": { "Type": "Pass", "Next": "${'x'.repeat(81)}" },\n    "${'x'.repeat(81)}": { "Type": "Succeed" }`),
       errors: [{ state: 'x'.repeat(81), line: 5, column: 5, endLine: 5, endColumn: 88, message: '80' }],

@@ -1,4 +1,4 @@
-import { defineRule, nodeAt, toValue, validateDefinition, type DocNode, type Range } from '@sfn-lint/core';
+import { defineRule, nodeAt, parseResource, toValue, validateDefinition, type DocNode, type Range } from '@sfn-lint/core';
 
 /** The deepest node that exists along a path, with how many steps were found. */
 function deepestNode(root: DocNode, path: readonly (string | number)[]): { node: DocNode; complete: boolean } {
@@ -68,5 +68,14 @@ export default defineRule({
       context.report({ range: issueRange(node, issue.at, complete), node, message: issue.message });
     }
     for (const limit of context.machine.limits) context.report({ node: limit.node, message: limit.message });
+    // The schema checks that a Resource is a string; the integration catalog knows which
+    // strings are resources at all (a Lambda ARN with an empty qualifier, say).
+    for (const state of context.machine.states) {
+      if (state.kind !== 'Task' || state.resource?.kind !== 'string') continue;
+      const resource = parseResource(state.resource);
+      if (resource.kind === 'invalid') {
+        context.report({ node: state.resource, message: `The Resource of Task state "${state.name}" is not valid: ${resource.reason}` });
+      }
+    }
   },
 });
