@@ -1,5 +1,9 @@
-import { defineRule, type DocNode } from '@sfn-lint/core';
-import { literalByName, literalContainer, pathLike, quote } from './require-path-suffix.js';
+import { defineRule, literalByName, literalContainer, pathLike, type DocNode } from '@sfn-lint/core';
+
+/** A value for a message: quoted, and cut short when long. */
+function quote(text: string): string {
+  return JSON.stringify(text.length <= 60 ? text : `${text.slice(0, 59)}…`);
+}
 
 interface Finding {
   readonly node: DocNode;

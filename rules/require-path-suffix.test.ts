@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { applyEdits } from '@sfn-lint/core';
+import { applyEdits, pathLike } from '@sfn-lint/core';
 import { describe, expect, it } from 'vitest';
-import rule, { pathLike } from './require-path-suffix.js';
+import rule from './require-path-suffix.js';
 import { runRule, testRule } from './test-support/rule-tester.js';
 
 /** A machine whose one state "S" carries these fields (lines 5 onwards), then End. */

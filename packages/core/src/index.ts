@@ -57,3 +57,4 @@ export * from './paths/intrinsic.js';
 export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
 export * from './integrations/index.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
+export { literalByName, literalContainer, pathLike, type PathLike } from './paths/path-like.js';
