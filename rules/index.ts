@@ -5,7 +5,9 @@ import noDuplicateKey from './no-duplicate-key.js';
 import noMissingState from './no-missing-state.js';
 import noPathInStaticResult from './no-path-in-static-result.js';
 import noShadowedErrorHandler from './no-shadowed-error-handler.js';
+import noUndefinedVariable from './no-undefined-variable.js';
 import noUnreachableState from './no-unreachable-state.js';
+import noUnusedVariable from './no-unused-variable.js';
 import requireChoiceDefault from './require-choice-default.js';
 import requirePathSuffix from './require-path-suffix.js';
 import requireTaskToken from './require-task-token.js';
@@ -23,7 +25,9 @@ export const rules: readonly RuleDefinition[] = [
   noMissingState,
   noPathInStaticResult,
   noShadowedErrorHandler,
+  noUndefinedVariable,
   noUnreachableState,
+  noUnusedVariable,
   requireChoiceDefault,
   requirePathSuffix,
   requireTaskToken,

@@ -58,3 +58,4 @@ export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } f
 export * from './integrations/index.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
 export { literalByName, literalContainer, pathLike, type PathLike } from './paths/path-like.js';
+export * from './variables/index.js';

@@ -1,0 +1,292 @@
+/**
+ * Where each state assigns and reads workflow variables, in both query languages.
+ */
+import type { DocNode } from '../document/node.js';
+import { items, members } from '../document/node-access.js';
+import { jsonataBody } from '../jsonata/analyse.js';
+import type { ChoiceRule, Field, Machine, State } from '../model/types.js';
+import { hasSubstitution, jsonPathFields, type PathField } from '../paths/fields.js';
+import { isIntrinsicCall } from '../paths/intrinsic.js';
+import { jsonataReferences, prepareJsonataReferences } from './jsonata-references.js';
+import { pathVariable, templateReferences } from './jsonpath-references.js';
+
+/** Which Assign sets the variable: the state's own, a Choice rule's or a catcher's. */
+export type AssignHolder = 'state' | 'choice-rule' | 'catcher';
+
+export interface VariableAssignment {
+  readonly name: string;
+  readonly state: State;
+  /** The member of the Assign object; its `keyRange` is the name as written. */
+  readonly node: DocNode;
+  readonly holder: AssignHolder;
+  /** The Choice rule's or catcher's position, for those holders. */
+  readonly index?: number;
+}
+
+/** An Assign whose names cannot be known: a `${…}` key, or a value that is not an object. */
+export interface UnknownAssignment {
+  readonly state: State;
+  readonly node: DocNode;
+  readonly holder: AssignHolder;
+  readonly index?: number;
+}
+
+export interface VariableRead {
+  /** The name without `$`. */
+  readonly name: string;
+  readonly state: State;
+  /** The string that holds the read. */
+  readonly node: DocNode;
+  /** The field for messages, relative to the state: `"Arguments.Payload"`, `"total.$" in Parameters`. */
+  readonly field: string;
+  /** Offsets of `$name` in the string's value. */
+  readonly start: number;
+  readonly end: number;
+  /**
+   * True when an unassigned variable here fails the state: a JSONPath path or intrinsic
+   * argument, or a JSONata read whose undefined value reaches the field's result. False
+   * for reads the expression tolerates (`$exists($x)`, `[$x]`, …), a JSONPath `IsPresent`
+   * test, and a `$name` seen in text that does not parse or sits beside a placeholder:
+   * those only tell that the variable may be read.
+   */
+  readonly certain: boolean;
+}
+
+export interface StateVariables {
+  readonly state: State;
+  readonly assignments: readonly VariableAssignment[];
+  readonly unknownAssignments: readonly UnknownAssignment[];
+  readonly reads: readonly VariableRead[];
+  /** Names the state may read without a definite read (bound in an expression, used as a function, in a filter). */
+  readonly mentions: readonly string[];
+  /** True when a `${…}` placeholder stands where the state reads a path or an expression. */
+  readonly unknownReads: boolean;
+  /**
+   * For a Choice state: the variables each top-level rule's condition reads, by rule. A
+   * rule that matched has seen them, so along its edge they count as defined: the usual
+   * `$exists($x)` or `IsPresent` test before a read is not reported.
+   */
+  readonly tested: ReadonlyMap<number, readonly string[]>;
+}
+
+/** State fields whose strings a JSONata state evaluates. */
+const JSONATA_FIELDS: ReadonlySet<string> = new Set([
+  'Arguments',
+  'Output',
+  'Assign',
+  'Items',
+  'ItemSelector',
+  'TimeoutSeconds',
+  'HeartbeatSeconds',
+  'Seconds',
+  'Timestamp',
+  'MaxConcurrency',
+  'ToleratedFailurePercentage',
+  'ToleratedFailureCount',
+  'Error',
+  'Cause',
+  'ItemReader',
+  'ItemBatcher',
+  'ResultWriter',
+  'Credentials',
+]);
+
+/** Members of those fields that hold constants or JSONPath payloads. */
+const NOT_EVALUATED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['ItemReader', new Set(['Resource', 'Parameters'])],
+  ['ResultWriter', new Set(['Resource', 'Parameters'])],
+]);
+
+/** Step Functions drops the `.$` of a JSONPath Assign key: `"total.$"` sets `$total`. */
+function variableName(key: string): string {
+  return key.endsWith('.$') ? key.slice(0, -2) : key;
+}
+
+interface Builder {
+  state: State;
+  tested: Map<number, string[]>;
+  /** JSONPath Choice nodes: the top-level rule each belongs to, and whether its rule tests IsPresent. */
+  ruleOf?: Map<DocNode, { rule: number; isPresent: boolean }>;
+  assignments: VariableAssignment[];
+  unknownAssignments: UnknownAssignment[];
+  reads: VariableRead[];
+  mentions: string[];
+  unknownReads: boolean;
+}
+
+function assignments(builder: Builder, assign: Field, holder: AssignHolder, index?: number): void {
+  if (!assign) return;
+  const { state } = builder;
+  if (assign.kind !== 'object') {
+    if (assign.kind === 'string' || assign.kind === 'placeholder') builder.unknownAssignments.push({ state, node: assign, holder, index });
+    return;
+  }
+  for (const child of members(assign)) {
+    const key = child.key as string;
+    if (hasSubstitution(key)) builder.unknownAssignments.push({ state, node: child, holder, index });
+    else builder.assignments.push({ name: variableName(key), state, node: child, holder, index });
+  }
+}
+
+const TOKEN = /\$([\p{L}_][\p{L}\p{N}_]*)/gu;
+
+/** Every `$name` of a JSONPath path after the first (filters may read variables). */
+function pathMentions(builder: Builder, text: string, skip: number): void {
+  if (text.indexOf('$', Math.max(1, skip)) < 0) return;
+  for (const match of text.matchAll(TOKEN)) {
+    if (match.index < skip || (match.index > 0 && text[match.index - 1] === '$')) continue;
+    builder.mentions.push(match[1]);
+  }
+}
+
+function jsonPathReads(builder: Builder, field: PathField): void {
+  const { node } = field;
+  if (node.kind === 'placeholder') {
+    builder.unknownReads = true;
+    return;
+  }
+  if (node.kind !== 'string' || field.kind === 'reference') return;
+  const text = node.value as string;
+  const substituted = hasSubstitution(text);
+  if (substituted) builder.unknownReads = true;
+  const rule = builder.ruleOf?.get(node);
+  const add = (name: string, start: number, end: number, certain: boolean): void => {
+    // `IsPresent` is how a JSONPath Choice asks whether the variable exists.
+    builder.reads.push({ name, state: builder.state, node, field: field.label, start, end, certain: certain && !substituted && !rule?.isPresent });
+    if (rule) testedBy(builder, rule.rule).push(name);
+  };
+  if (field.kind === 'template' || (field.kind === 'message' && isIntrinsicCall(text))) {
+    const found = templateReferences(text);
+    for (const read of found.reads) add(read.name, read.start, read.end, found.parsed);
+    if (!isIntrinsicCall(text)) pathMentions(builder, text, found.reads[0]?.end ?? 0);
+    return;
+  }
+  const read = pathVariable(text);
+  if (read) add(read.name, read.start, read.end, true);
+  pathMentions(builder, text, read?.end ?? 0);
+}
+
+interface JsonataString {
+  readonly node: DocNode;
+  readonly body: string;
+  readonly field: string;
+  /** The Choice rule whose Condition this is. */
+  readonly rule?: number;
+}
+
+function testedBy(builder: Builder, rule: number): string[] {
+  let list = builder.tested.get(rule);
+  if (!list) builder.tested.set(rule, (list = []));
+  return list;
+}
+
+/** The path nodes of each top-level rule of a JSONPath Choice state, nested rules included. */
+function choiceRuleNodes(state: State): Map<DocNode, { rule: number; isPresent: boolean }> | undefined {
+  if (state.kind !== 'Choice') return undefined;
+  const map = new Map<DocNode, { rule: number; isPresent: boolean }>();
+  state.choices.forEach((top, rule) => {
+    const stack: ChoiceRule[] = [top];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      const isPresent = current.operator?.name === 'IsPresent';
+      if (current.variable) map.set(current.variable, { rule, isPresent });
+      if (current.operator) map.set(current.operator.node, { rule, isPresent: false });
+      stack.push(...(current.and ?? []), ...(current.or ?? []), ...(current.not ? [current.not] : []));
+    }
+  });
+  return map;
+}
+
+/** The `{% %}` strings under one field, iteratively: payloads nest arbitrarily deep. */
+function jsonataStrings(out: JsonataString[], field: Field, prefix: string, rule?: number): void {
+  if (!field) return;
+  const skip = NOT_EVALUATED.get(prefix);
+  const stack: { node: DocNode; label: string }[] = [{ node: field, label: prefix }];
+  while (stack.length > 0) {
+    const { node, label } = stack.pop()!;
+    if (node.kind === 'object') {
+      for (const child of members(node)) {
+        if (skip && node === field && skip.has(child.key as string)) continue;
+        stack.push({ node: child, label: `${label}.${child.key as string}` });
+      }
+    } else if (node.kind === 'array') {
+      items(node).forEach((child, i) => stack.push({ node: child, label: `${label}[${i}]` }));
+    } else if (node.kind === 'string') {
+      const body = jsonataBody(node.value as string);
+      if (body !== undefined) out.push({ node, body, field: `"${label}"`, rule });
+    }
+  }
+}
+
+function jsonataStringsOf(state: State): JsonataString[] {
+  const out: JsonataString[] = [];
+  for (const field of members(state.node)) {
+    const name = field.key as string;
+    if (JSONATA_FIELDS.has(name)) jsonataStrings(out, field, name);
+  }
+  if (state.kind === 'Choice') {
+    state.choices.forEach((rule, i) => {
+      jsonataStrings(out, rule.condition, `Choices[${i}].Condition`, i);
+      jsonataStrings(out, rule.output, `Choices[${i}].Output`);
+      jsonataStrings(out, rule.assign, `Choices[${i}].Assign`);
+    });
+  }
+  for (const catcher of state.catch) {
+    jsonataStrings(out, catcher.output, `Catch[${catcher.index}].Output`);
+    jsonataStrings(out, catcher.assign, `Catch[${catcher.index}].Assign`);
+  }
+  return out;
+}
+
+function jsonataReads(builder: Builder, found: JsonataString): void {
+  const references = jsonataReferences(found.body);
+  if (references.placeholder) builder.unknownReads = true;
+  for (const read of references.reads) {
+    builder.reads.push({
+      name: read.name,
+      state: builder.state,
+      node: found.node,
+      field: found.field,
+      // Offsets into the value, past the `{%`.
+      start: read.start + 2,
+      end: read.end + 2,
+      certain: references.parsed && read.strict,
+    });
+  }
+  for (const name of references.mentions) builder.mentions.push(name);
+  if (found.rule !== undefined) {
+    const tested = testedBy(builder, found.rule);
+    for (const read of references.reads) tested.push(read.name);
+    for (const name of references.mentions) tested.push(name);
+  }
+}
+
+/** Assign is not allowed on these; valid-definition reports it, and they end the scope anyway. */
+const NO_ASSIGN = new Set(['Succeed', 'Fail']);
+
+/**
+ * The assignments and reads of every state of a machine, in the order of
+ * `machine.states`. JSONata expressions are parsed in batches and cached.
+ */
+export function collectVariables(machine: Machine): StateVariables[] {
+  const builders = new Map<State, Builder>();
+  const pending: { builder: Builder; found: JsonataString[] }[] = [];
+  for (const state of machine.states) {
+    const builder: Builder = { state, tested: new Map(), assignments: [], unknownAssignments: [], reads: [], mentions: [], unknownReads: false };
+    if (state.queryLanguage === 'JSONPath') builder.ruleOf = choiceRuleNodes(state);
+    builders.set(state, builder);
+    if (!NO_ASSIGN.has(state.kind)) {
+      assignments(builder, state.assign, 'state');
+      if (state.kind === 'Choice') state.choices.forEach((rule, i) => assignments(builder, rule.assign, 'choice-rule', i));
+      for (const catcher of state.catch) assignments(builder, catcher.assign, 'catcher', catcher.index);
+    }
+    if (state.queryLanguage === 'JSONata' && state.kind !== 'Unknown') pending.push({ builder, found: jsonataStringsOf(state) });
+  }
+  for (const field of jsonPathFields(machine)) {
+    const builder = builders.get(field.state);
+    if (builder) jsonPathReads(builder, field);
+  }
+  prepareJsonataReferences(pending.flatMap((p) => p.found.map((f) => f.body)));
+  for (const { builder, found } of pending) for (const f of found) jsonataReads(builder, f);
+  return [...builders.values()].map(({ ruleOf: _, ...entry }) => entry);
+}
