@@ -1,5 +1,9 @@
 import type { RuleDefinition } from '@sfn-lint/core';
+import expressUnsupported from './express-unsupported.js';
+import idempotentRetry from './idempotent-retry.js';
+import lambdaTransientRetry from './lambda-transient-retry.js';
 import loopNeedsWait from './loop-needs-wait.js';
+import mapConcurrency from './map-concurrency.js';
 import noDeadEnd from './no-dead-end.js';
 import noDuplicateKey from './no-duplicate-key.js';
 import noMissingState from './no-missing-state.js';
@@ -10,7 +14,9 @@ import noUnreachableState from './no-unreachable-state.js';
 import noUnusedVariable from './no-unused-variable.js';
 import requireChoiceDefault from './require-choice-default.js';
 import requirePathSuffix from './require-path-suffix.js';
+import requireRetry from './require-retry.js';
 import requireTaskToken from './require-task-token.js';
+import requireTimeout from './require-timeout.js';
 import statesAllLast from './states-all-last.js';
 import validDefinition from './valid-definition.js';
 import validIntrinsic from './valid-intrinsic.js';
@@ -19,7 +25,11 @@ import validPath from './valid-path.js';
 
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
 export const rules: readonly RuleDefinition[] = [
+  expressUnsupported,
+  idempotentRetry,
+  lambdaTransientRetry,
   loopNeedsWait,
+  mapConcurrency,
   noDeadEnd,
   noDuplicateKey,
   noMissingState,
@@ -30,7 +40,9 @@ export const rules: readonly RuleDefinition[] = [
   noUnusedVariable,
   requireChoiceDefault,
   requirePathSuffix,
+  requireRetry,
   requireTaskToken,
+  requireTimeout,
   statesAllLast,
   validDefinition,
   validIntrinsic,

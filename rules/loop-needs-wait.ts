@@ -64,7 +64,9 @@ export default defineRule({
             title: 'The loop waits before it polls again',
             code:
               '{\n  "StartAt": "Get status",\n  "States": {\n' +
-              '    "Get status": { "Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:status", "Next": "Done?" },\n' +
+              '    "Get status": {\n      "Type": "Task",\n      "Resource": "arn:aws:lambda:us-east-1:123456789012:function:status",\n' +
+              '      "Retry": [\n        {\n          "ErrorEquals": ["Lambda.ClientExecutionTimeoutException", "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException"],\n' +
+              '          "IntervalSeconds": 2,\n          "MaxAttempts": 6,\n          "BackoffRate": 2\n        }\n      ],\n      "Next": "Done?"\n    },\n' +
               '    "Done?": {\n      "Type": "Choice",\n      "Choices": [{ "Variable": "$.done", "BooleanEquals": true, "Next": "Finish" }],\n' +
               '      "Default": "Pause"\n    },\n    "Pause": { "Type": "Wait", "Seconds": 30, "Next": "Get status" },\n' +
               '    "Finish": { "Type": "Succeed" }\n  }\n}',

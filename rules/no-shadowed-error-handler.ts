@@ -180,6 +180,7 @@ export default defineRule({
                     Type: 'Task',
                     Resource: 'arn:aws:states:::lambda:invoke',
                     Parameters: { FunctionName: 'charge-card', 'Payload.$': '$' },
+                    Retry: [{ ErrorEquals: ['Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 }],
                     Catch: [
                       { ErrorEquals: ['Lambda.ServiceException'], Next: 'Try later' },
                       { ErrorEquals: ['States.TaskFailed'], Next: 'Failed' },

@@ -81,6 +81,7 @@ export default defineRule({
                     Type: 'Task',
                     Resource: 'arn:aws:states:::lambda:invoke',
                     Arguments: { FunctionName: 'charge-card', Payload: '{% $states.input %}' },
+                    Retry: [{ ErrorEquals: ['Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 }],
                     Catch: [
                       { ErrorEquals: ['Payment.Declined'], Next: 'Declined' },
                       { ErrorEquals: ['States.ALL'], Next: 'Failed' },

@@ -169,7 +169,7 @@ export default defineRule({
                     FunctionName: 'charge-card',
                     Payload: { orderId: '{% $states.input.orderId %}', total: '{% $sum($states.input.items.price) %}' },
                   },
-                  Retry: [{ ErrorEquals: ['Lambda.ServiceException', 'Lambda.TooManyRequestsException'], MaxAttempts: 3 }],
+                  Retry: [{ ErrorEquals: ['Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'], MaxAttempts: 3 }],
                   Catch: [{ ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'Charge failed' }],
                   Output: '{% $merge([$states.input, $states.result.Payload]) %}',
                   End: true,

@@ -51,14 +51,16 @@ describe('doc examples', () => {
     invalid.forEach((example, i) => {
       it(`${rule.id}: invalid example ${i + 1} is reported`, () => {
         const file = example.language === 'yaml' ? 'example.asl.yaml' : 'example.asl.json';
-        const found = lintText(file, example.code, { rules: [rule], assumeDefinition: true }).diagnostics.filter((d) => d.ruleId === rule.id);
+        const found = lintText(file, example.code, { rules: [rule], assumeDefinition: true, settings: example.settings }).diagnostics.filter(
+          (d) => d.ruleId === rule.id,
+        );
         expect(found.length).toBeGreaterThan(0);
       });
     });
     valid.forEach((example, i) => {
       it(`${rule.id}: valid example ${i + 1} is clean under every rule`, () => {
         const file = example.language === 'yaml' ? 'example.asl.yaml' : 'example.asl.json';
-        const found = lintText(file, example.code, { rules, assumeDefinition: true }).diagnostics;
+        const found = lintText(file, example.code, { rules, assumeDefinition: true, settings: example.settings }).diagnostics;
         expect(found.map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
       });
     });

@@ -12,6 +12,8 @@ export interface RuleExample {
   readonly title?: string;
   readonly language?: 'json' | 'yaml';
   readonly code: string;
+  /** Settings the example needs, such as the machine type for express-unsupported. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 export interface RuleDocs {

@@ -5,7 +5,8 @@ const severityLabel = { error: 'error', warning: 'warning', info: 'info' } as co
 function fence(example: RuleExample): string {
   const language = example.language ?? 'json';
   const title = example.title ? `${example.title}\n\n` : '';
-  return `${title}\`\`\`${language}\n${example.code.trimEnd()}\n\`\`\``;
+  const settings = example.settings ? `With the setting ${Object.entries(example.settings).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ')}:\n\n` : '';
+  return `${title}${settings}\`\`\`${language}\n${example.code.trimEnd()}\n\`\`\``;
 }
 
 /**
