@@ -28,3 +28,5 @@ export {
   type ResolvedIamNeed,
   type ResourceIntegration,
 } from './integration.js';
+export { LAMBDA_RETRY_ERRORS, attemptsOf, effectiveRetrier, isLambdaInvoke, readable, recommendedRetrier } from './retry.js';
+export { changingValue, hazardOf, repeatingUpdate, tokenState, type Hazard, type HazardOptions, type TokenState } from './idempotency.js';
