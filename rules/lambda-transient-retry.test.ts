@@ -76,8 +76,8 @@ testRule(rule, {
           endColumn: 51,
           message:
             'Task "Call" does not retry Lambda\'s transient service errors Lambda.ClientExecutionTimeoutException, Lambda.ServiceException, ' +
-            'Lambda.AWSLambdaException and Lambda.SdkClientException. They come from Lambda, not from your function, and usually pass: ' +
-            'AWS recommends a retrier for them with IntervalSeconds 2, MaxAttempts 6 and BackoffRate 2.',
+            'Lambda.AWSLambdaException and Lambda.SdkClientException. These come from the Lambda service and usually pass on a second try: ' +
+            "add AWS's recommended retrier (IntervalSeconds 2, MaxAttempts 6, BackoffRate 2).",
           related: 0,
         },
       ],

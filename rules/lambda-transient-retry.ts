@@ -123,8 +123,8 @@ function check(context: RuleContext): void {
       state: task,
       message:
         `Task "${task.name}" ${some ? "retries some of Lambda's transient service errors but not" : "does not retry Lambda's transient service errors"} ` +
-        `${listText(gap.errors)}${newest}.${blocked} They come from Lambda, not from your function, and usually pass: AWS ` +
-        'recommends a retrier for them with IntervalSeconds 2, MaxAttempts 6 and BackoffRate 2.',
+        `${listText(gap.errors)}${newest}.${blocked} These come from the Lambda service and usually pass on a second try: ` +
+        "add AWS's recommended retrier (IntervalSeconds 2, MaxAttempts 6, BackoffRate 2).",
       ...(gap.blocked ? { related: [{ node: gap.blocked.retrier.node, message: `This retrier takes them with "${gap.blocked.by}" and never retries.` }] } : {}),
       ...(fix ? { fix } : {}),
     });

@@ -2,7 +2,7 @@
 // cache for it by linting sample definitions. Node then loads one script, mostly
 // precompiled, instead of dozens of ES modules, which matters for a pre-commit hook.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -23,6 +23,9 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// Caches of earlier bundles are dead weight: the loader looks only for this bundle's hash.
+for (const name of readdirSync('packages/cli/dist')) if (/^sfn-lint.*\.cache$/.test(name)) rmSync(join('packages/cli/dist', name));
 
 // A sample run compiles what linting JSON and YAML needs; the cache then holds it.
 const samples = mkdtempSync(join(tmpdir(), 'sfn-lint-cache-'));

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -288,5 +289,15 @@ describe('sfn-lint', () => {
     expect(run.stderr).toBe('');
     expect(json(run)[0].filePath).toBe(path);
     expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});
+
+describe('code cache', () => {
+  it('is named by a hash of the bundle, so an edited bundle never runs stale bytecode', () => {
+    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+    const source = readFileSync(join(dist, 'sfn-lint.cjs'), 'utf8');
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+    const caches = readdirSync(dist).filter((name) => name.endsWith('.cache'));
+    expect(caches).toEqual([`sfn-lint-${hash}.cache`]);
   });
 });
