@@ -3,19 +3,22 @@
 // Parallel and a Map every 100 states. 2,400 states come to about 1 MB, the largest
 // definition AWS accepts.
 
+// AWS's recommended retrier for Lambda's transient errors, as a well-kept workflow has it.
+const LAMBDA_ERRORS = ['Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException'];
+
 export function generateMachine(count) {
   const states = {};
   const name = (i) => `Step ${i}`;
   for (let i = 0; i < count; i++) {
     const next = { Next: i + 1 < count ? name(i + 1) : 'Done' };
-    const kind = i % 100 === 50 ? 'parallel' : i % 100 === 75 ? 'map' : ['task', 'task', 'choice', 'pass', 'task', 'wait'][i % 6];
+    const kind = i % 100 === 50 ? 'parallel' : i % 100 === 75 ? 'map' : ['task', 'choice', 'pass', 'task', 'wait', 'pass'][i % 6];
     if (kind === 'task') {
       states[name(i)] = {
         Type: 'Task',
         Resource: 'arn:aws:states:::lambda:invoke',
         Parameters: { FunctionName: `worker-${i}`, 'Payload.$': '$.order' },
         ResultPath: `$.results.s${i}`,
-        Retry: [{ ErrorEquals: ['Lambda.ServiceException'], MaxAttempts: 6 }],
+        Retry: [{ ErrorEquals: LAMBDA_ERRORS, IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 }],
         Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Failed' }],
         ...next,
       };
