@@ -1,4 +1,4 @@
-import type { RuleDefinition, SeveritySetting } from '@sfn-lint/core';
+import { editDistance, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
 import type { RuleSetting } from './args.js';
 import { UsageError } from './usage-error.js';
 
@@ -30,14 +30,3 @@ export function closeIds(id: string, ids: readonly string[]): string[] {
     .map(({ candidate }) => candidate);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}

@@ -59,3 +59,4 @@ export * from './integrations/index.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
 export { literalByName, literalContainer, pathLike, type PathLike } from './paths/path-like.js';
 export * from './variables/index.js';
+export { editDistance } from './text/edit-distance.js';

@@ -1,4 +1,5 @@
 import jsonata from 'jsonata';
+import { editDistance } from '../text/edit-distance.js';
 import {
   STATES_FIELDS,
   STEP_FUNCTIONS_JSONATA_FUNCTIONS,
@@ -492,14 +493,3 @@ function closest(name: string, candidates: Iterable<string>): string | undefined
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}

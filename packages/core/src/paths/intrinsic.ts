@@ -3,6 +3,7 @@
  * `States.Format('Hello {}', $.name)`, and the checks that hold whatever the input is:
  * known names, argument counts, literal arguments that can never work, nesting depth.
  */
+import { editDistance } from '../text/edit-distance.js';
 import { checkJsonPath } from './jsonpath.js';
 
 /** A literal, a path, or a nested call. Offsets count UTF-16 units of the parsed text. */
@@ -338,18 +339,6 @@ export function suggestFunction(written: string): string | undefined {
   return bestDistance <= limit ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Infinity;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
 
 class Failure {
   constructor(readonly problem: IntrinsicProblem) {}

@@ -2,6 +2,7 @@
  * Words for messages: how to show a value, what a field expects, and what is wrong with a
  * value that a schema rejected.
  */
+import { editDistance } from '../text/edit-distance.js';
 import {
   JSONATA_SOURCE,
   OBJECTS,
@@ -146,22 +147,6 @@ export function suggest(name: string, candidates: Iterable<string>): string | un
   return bestDistance <= 2 ? best : undefined;
 }
 
-function editDistance(a: string, b: string, cap: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      row.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > cap) return cap + 1;
-    prev = row;
-  }
-  return prev[b.length];
-}
 
 const EXPR_HINT = ' or a JSONata expression "{% … %}"';
 
