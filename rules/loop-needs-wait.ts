@@ -1,4 +1,4 @@
-import { defineRule, stringValue, type RelatedReport, type Scope, type State } from '@sfn-lint/core';
+import { defineRule, describeScope, listNames, stringValue, type RelatedReport, type State } from '@sfn-lint/core';
 
 /** A loop's states named in the message; the rest are counted. */
 const LISTED = 5;
@@ -7,12 +7,6 @@ const RELATED = 50;
 
 const quote = (text: string): string => JSON.stringify(text);
 
-function scopeName(scope: Scope): string {
-  const owner = scope.owner;
-  if (!owner) return 'the top level';
-  if (scope.kind === 'branch') return `branch ${(scope.branchIndex ?? 0) + 1} of Parallel state ${quote(owner.name)}`;
-  return `the ${scope.node.key ?? 'ItemProcessor'} of Map state ${quote(owner.name)}`;
-}
 
 /**
  * A Task that waits for outside work (`.sync`, `.waitForTaskToken`, an activity) paces a
@@ -25,10 +19,6 @@ function pauses(state: State): boolean {
   return resource !== undefined && (/\.(sync(:\d+)?|waitForTaskToken)$/.test(resource) || /:activity:/.test(resource));
 }
 
-function nameList(states: readonly State[]): string {
-  const shown = states.slice(0, LISTED).map((state) => quote(state.name)).join(', ');
-  return states.length > LISTED ? `${shown} and ${states.length - LISTED} more` : shown;
-}
 
 export default defineRule({
   id: 'loop-needs-wait',
@@ -90,11 +80,11 @@ export default defineRule({
         if (!reachable[cycle[0]] || !terminates[cycle[0]]) continue;
         const states = cycle.map((index) => graph.states[index]);
         const [head, ...others] = states;
-        const where = scope.owner ? ` in ${scopeName(scope)}` : '';
+        const where = scope.owner ? ` in ${describeScope(scope)}` : '';
         const what =
           states.length === 1
             ? `State ${quote(head.name)}${where} loops to itself without passing a Wait state`
-            : `States ${nameList(states)}${where} form a loop that can repeat without passing a Wait state`;
+            : `States ${listNames(states.map((state) => state.name), LISTED)}${where} form a loop that can repeat without passing a Wait state`;
         const related: RelatedReport[] = others
           .slice(0, RELATED)
           .map((state) => ({ node: state.node, at: 'key', message: `${quote(state.name)} is part of the loop.` }));

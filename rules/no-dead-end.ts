@@ -1,4 +1,4 @@
-import { defineRule, type RelatedReport, type Scope, type State } from '@sfn-lint/core';
+import { defineRule, describeScope, listNames, type RelatedReport, type State } from '@sfn-lint/core';
 
 /** A loop's states named in the message; the rest are counted. */
 const LISTED = 5;
@@ -7,17 +7,7 @@ const RELATED = 50;
 
 const quote = (text: string): string => JSON.stringify(text);
 
-function scopeName(scope: Scope): string {
-  const owner = scope.owner;
-  if (!owner) return 'the top level';
-  if (scope.kind === 'branch') return `branch ${(scope.branchIndex ?? 0) + 1} of Parallel state ${quote(owner.name)}`;
-  return `the ${scope.node.key ?? 'ItemProcessor'} of Map state ${quote(owner.name)}`;
-}
 
-function nameList(states: readonly State[]): string {
-  const shown = states.slice(0, LISTED).map((state) => quote(state.name)).join(', ');
-  return states.length > LISTED ? `${shown} and ${states.length - LISTED} more` : shown;
-}
 
 export default defineRule({
   id: 'no-dead-end',
@@ -72,11 +62,11 @@ export default defineRule({
         if (!isCycle) continue;
         const states = component.map((index) => graph.states[index]);
         const [head, ...others] = states;
-        const where = scope.owner ? ` in ${scopeName(scope)}` : '';
+        const where = scope.owner ? ` in ${describeScope(scope)}` : '';
         const what =
           states.length === 1
             ? `State ${quote(head.name)}${where} loops to itself with no way out`
-            : `States ${nameList(states)}${where} form a loop with no way out`;
+            : `States ${listNames(states.map((state) => state.name), LISTED)}${where} form a loop with no way out`;
         const choice = states.find((state) => state.kind === 'Choice');
         const remedy = choice
           ? `Give the Choice ${quote(choice.name)} a rule or Default that leaves the loop.`

@@ -1,4 +1,4 @@
-import { defineRule, type DocNode, type Machine, type Scope, type State, type Transition } from '@sfn-lint/core';
+import { describeScope, defineRule, type DocNode, type Machine, type Scope, type State, type Transition } from '@sfn-lint/core';
 
 /**
  * Did-you-mean compares a missing name with every state of its scope. On a huge machine
@@ -10,12 +10,7 @@ const SUGGESTION_BUDGET = 200_000;
 const quote = (text: string): string => JSON.stringify(text);
 
 /** Where a scope's states live, for "… is not a state <where>". */
-function scopeWhere(scope: Scope): string {
-  const owner = scope.owner;
-  if (!owner) return 'at the top level';
-  if (scope.kind === 'branch') return `in branch ${(scope.branchIndex ?? 0) + 1} of Parallel state ${quote(owner.name)}`;
-  return `in the ${scope.node.key ?? 'ItemProcessor'} of Map state ${quote(owner.name)}`;
-}
+const inScope = (scope: Scope): string => `in ${describeScope(scope)}`;
 
 function fieldOf(transition: Transition): string {
   switch (transition.kind) {
@@ -188,7 +183,7 @@ export default defineRule({
       } else {
         const suggestion = suggester.closest(target, scope);
         message =
-          `${subject} names ${quote(target)}, which is not a state ${scopeWhere(scope)}, so AWS rejects the definition. ` +
+          `${subject} names ${quote(target)}, which is not a state ${inScope(scope)}, so AWS rejects the definition. ` +
           (suggestion !== undefined
             ? `Did you mean ${quote(suggestion)}?`
             : `Name an existing state, or add a state called ${quote(target)}.`);

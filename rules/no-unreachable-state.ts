@@ -1,4 +1,4 @@
-import { defineRule, type Edge, type RelatedReport, type Scope } from '@sfn-lint/core';
+import { defineRule, describeScope, listNames, type Edge, type RelatedReport, type Scope } from '@sfn-lint/core';
 
 /** Past this many, the other unreachable states that lead in are counted rather than listed. */
 const LISTED = 3;
@@ -6,17 +6,7 @@ const RELATED = 10;
 
 const quote = (text: string): string => JSON.stringify(text);
 
-function scopeName(scope: Scope): string {
-  const owner = scope.owner;
-  if (!owner) return 'the top level';
-  if (scope.kind === 'branch') return `branch ${(scope.branchIndex ?? 0) + 1} of Parallel state ${quote(owner.name)}`;
-  return `the ${scope.node.key ?? 'ItemProcessor'} of Map state ${quote(owner.name)}`;
-}
 
-function nameList(names: readonly string[]): string {
-  const shown = names.slice(0, LISTED).map(quote).join(', ');
-  return names.length > LISTED ? `${shown} and ${names.length - LISTED} more` : shown;
-}
 
 export default defineRule({
   id: 'no-unreachable-state',
@@ -62,7 +52,7 @@ export default defineRule({
       const reachable = graph.reachable();
       let incoming: Edge[][] | undefined;
       const start = graph.states[graph.start];
-      const from = `StartAt ${quote(start.name)}${scope.owner ? ` of ${scopeName(scope)}` : ''}`;
+      const from = `StartAt ${quote(start.name)}${scope.owner ? ` of ${describeScope(scope)}` : ''}`;
 
       graph.states.forEach((state, index) => {
         if (reachable[index]) return;
@@ -76,7 +66,7 @@ export default defineRule({
         let why: string;
         if (edges.length === 0) why = 'nothing transitions to it';
         else if (sources.length === 0) why = 'only the state itself transitions to it';
-        else why = `only unreachable states (${nameList(sources.map((source) => graph.states[source].name))}) transition to it`;
+        else why = `only unreachable states (${listNames(sources.map((source) => graph.states[source].name), LISTED)}) transition to it`;
         const related: RelatedReport[] = edges
           .filter((edge) => edge.from !== index)
           .slice(0, RELATED)

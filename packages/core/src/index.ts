@@ -60,3 +60,5 @@ export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember,
 export { literalByName, literalContainer, pathLike, type PathLike } from './paths/path-like.js';
 export * from './variables/index.js';
 export { editDistance } from './text/edit-distance.js';
+export { describeScope } from './model/scope-description.js';
+export { listNames } from './text/name-list.js';
