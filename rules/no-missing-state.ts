@@ -10,7 +10,8 @@ const SUGGESTION_BUDGET = 200_000;
 const quote = (text: string): string => JSON.stringify(text);
 
 /** Where a scope's states live, for "… is not a state <where>". */
-const inScope = (scope: Scope): string => `in ${describeScope(scope)}`;
+/** Where a scope's states live, for "… is not a state <where>". */
+const inScope = (scope: Scope): string => (scope.owner ? `in ${describeScope(scope)}` : 'at the top level');
 
 function fieldOf(transition: Transition): string {
   switch (transition.kind) {
