@@ -1,43 +1,13 @@
 import {
   defineRule,
-  items,
-  jsonataBody,
   jsonataProblems,
-  members,
+  jsonataStrings,
   prepareJsonata,
   type DocNode,
-  type JsonataSite,
+  type JsonataString,
   type RuleContext,
   type State,
 } from '@sfn-lint/core';
-
-/** State fields whose strings Step Functions evaluates as JSONata in a JSONata state. */
-const EVALUATED_FIELDS: ReadonlySet<string> = new Set([
-  'Arguments',
-  'Output',
-  'Assign',
-  'Items',
-  'ItemSelector',
-  'TimeoutSeconds',
-  'HeartbeatSeconds',
-  'Seconds',
-  'Timestamp',
-  'MaxConcurrency',
-  'ToleratedFailurePercentage',
-  'ToleratedFailureCount',
-  'Error',
-  'Cause',
-  'ItemReader',
-  'ItemBatcher',
-  'ResultWriter',
-  'Credentials',
-]);
-
-/** Members of these fields that are constants, or JSONPath fields judged by valid-definition. */
-const NOT_EVALUATED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['ItemReader', new Set(['Resource', 'Parameters'])],
-  ['ResultWriter', new Set(['Resource', 'Parameters'])],
-]);
 
 /** The offset of a string's first character in the text, when the source spells it without escapes. */
 function valueStart(text: string, node: DocNode): number | undefined {
@@ -48,64 +18,8 @@ function valueStart(text: string, node: DocNode): number | undefined {
   return undefined;
 }
 
-/** One JSONata string found in a state, with what decides its meaning. */
-interface Found {
-  readonly node: DocNode;
-  readonly body: string;
-  readonly state: State;
-  readonly site: JsonataSite;
-}
-
-/** The path of a node below a field, for messages: `Arguments.Payload.items[0]`. */
-function pathBelow(field: DocNode, prefix: string, node: DocNode): string {
-  const steps: string[] = [];
-  for (let current: DocNode | undefined = node; current && current !== field; current = current.parent) {
-    steps.push(current.key !== undefined ? `.${current.key}` : `[${current.index}]`);
-  }
-  return prefix + steps.reverse().join('');
-}
-
-/** Collects the expressions under one field value; iterative, as payloads nest arbitrarily deep. */
-function collect(found: Found[], state: State, field: DocNode | undefined, prefix: string, site: Omit<JsonataSite, 'where'>): void {
-  if (!field) return;
-  const skip = NOT_EVALUATED.get(prefix);
-  const stack: DocNode[] = [field];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind === 'object') {
-      for (const child of members(node)) if (!(skip && node === field && skip.has(child.key as string))) stack.push(child);
-    } else if (node.kind === 'array') {
-      for (const child of items(node)) stack.push(child);
-    } else if (node.kind === 'string') {
-      const body = jsonataBody(node.value as string);
-      if (body !== undefined) found.push({ node, body, state, site: { ...site, where: `"${pathBelow(field, prefix, node)}" of "${state.name}"` } });
-    }
-  }
-}
-
-function collectState(found: Found[], state: State): void {
-  const stateType = state.type;
-  const fields = state.node.kind === 'object' ? members(state.node) : [];
-  for (const field of fields) {
-    const name = field.key as string;
-    if (EVALUATED_FIELDS.has(name)) collect(found, state, field, name, { stateType, field: name, holder: 'state' });
-  }
-  if (state.kind === 'Choice') {
-    state.choices.forEach((rule, index) => {
-      for (const [name, node] of [['Condition', rule.condition], ['Output', rule.output], ['Assign', rule.assign]] as const) {
-        collect(found, state, node, `Choices[${index}].${name}`, { stateType, field: name, holder: 'choice-rule' });
-      }
-    });
-  }
-  for (const catcher of state.catch) {
-    for (const [name, node] of [['Output', catcher.output], ['Assign', catcher.assign]] as const) {
-      collect(found, state, node, `Catch[${catcher.index}].${name}`, { stateType, field: name, holder: 'catcher' });
-    }
-  }
-}
-
-function report(context: RuleContext, { node, state, site }: Found): void {
-  const problems = jsonataProblems(node.value as string, site);
+function report(context: RuleContext, state: State, { node, label, site }: JsonataString): void {
+  const problems = jsonataProblems(node.value as string, { ...site, where: `"${label}" of "${state.name}"` });
   if (problems.length === 0) return;
   const start = valueStart(context.document.text, node);
   for (const problem of problems) {
@@ -186,13 +100,10 @@ export default defineRule({
     },
   },
   check(context) {
-    const found: Found[] = [];
-    for (const state of context.machine.states) {
-      if (state.queryLanguage === 'JSONata') collectState(found, state);
-    }
+    const found = context.machine.states.filter((state) => state.queryLanguage === 'JSONata').map((state) => ({ state, strings: jsonataStrings(state) }));
     if (found.length === 0) return;
     // Parsing them together first is many times faster than one by one.
-    prepareJsonata(found.map((f) => f.body));
-    for (const f of found) report(context, f);
+    prepareJsonata(found.flatMap(({ strings }) => strings.map((s) => s.body)));
+    for (const { state, strings } of found) for (const s of strings) report(context, state, s);
   },
 });

@@ -62,3 +62,4 @@ export * from './variables/index.js';
 export { editDistance } from './text/edit-distance.js';
 export { describeScope } from './model/scope-description.js';
 export { listNames } from './text/name-list.js';
+export { jsonataStrings, type JsonataString } from './jsonata/fields.js';

@@ -1,4 +1,3 @@
-import jsonata from 'jsonata';
 import { editDistance } from '../text/edit-distance.js';
 import {
   STATES_FIELDS,
@@ -6,6 +5,18 @@ import {
   STEP_FUNCTIONS_REMOVED_FUNCTIONS,
   type StatesField,
 } from './functions.js';
+import {
+  cachedPerBody,
+  parsedJsonata,
+  parseJsonataAlone,
+  simpleJsonata,
+  type JsonataNode,
+  type JsonataSpan,
+  type JsonataSyntaxError,
+  type ParsedJsonata,
+} from './parse.js';
+
+export { clearJsonataCache, prepareJsonata, type JsonataSpan, type JsonataSyntaxError } from './parse.js';
 
 /**
  * The expression between the `{%` and `%}` of a JSONata string, or undefined when the
@@ -15,19 +26,6 @@ import {
 export function jsonataBody(value: string): string | undefined {
   if (value.length < 4 || !value.startsWith('{%') || !value.endsWith('%}')) return undefined;
   return value.slice(2, -2);
-}
-
-/** Offsets into the expression body (the text between the delimiters). */
-export interface JsonataSpan {
-  readonly start: number;
-  readonly end: number;
-}
-
-export interface JsonataSyntaxError extends JsonataSpan {
-  /** The library's error code, for example S0203. */
-  readonly code: string;
-  /** What is wrong, in a phrase that can follow "does not parse: ". */
-  readonly detail: string;
 }
 
 export interface JsonataCall extends JsonataSpan {
@@ -52,244 +50,45 @@ export interface JsonataAnalysis {
 
 const EMPTY: readonly never[] = [];
 
-// A run over a large definition meets the same expressions many times, and an editor
-// re-lints the same text on every keystroke; parsing is the costly part.
-const MAX_CACHED = 50_000;
-const cache = new Map<string, JsonataAnalysis>();
-
-/** Forgets every cached analysis, for a long-lived process such as the language server. */
-export function clearJsonataCache(): void {
-  cache.clear();
-}
-
-function remember(body: string, analysis: JsonataAnalysis): JsonataAnalysis {
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(body, analysis);
-  return analysis;
-}
-
 /**
- * Parses a JSONata expression body with the `jsonata` library (2.0.6, as Step Functions
- * runs it) and lists its function calls and `$states` reads. Never throws. `${…}`
- * substitution placeholders are accepted where they are the only reason the expression
- * does not parse. Results are cached per body; see `prepareJsonata` for many at once.
+ * Lists the function calls and `$states` reads of a JSONata expression body, parsed as
+ * `parsedJsonata` does. Never throws. Results are cached per body with the parse; see
+ * `prepareJsonata` for many at once.
  */
-export function analyseJsonata(body: string): JsonataAnalysis {
-  return cache.get(body) ?? remember(body, simplePathAnalysis(body) ?? parseAnalysis(body));
-}
-
-/** Expressions parsed per call of the library by `prepareJsonata`. */
-const BATCH_SIZE = 100;
+export const analyseJsonata: (body: string) => JsonataAnalysis = cachedPerBody(
+  (body) => simplePathAnalysis(body) ?? analysisOf(body, parsedJsonata(body)),
+);
 
 /**
- * Analyses many expression bodies ahead of `analyseJsonata`, which then finds them
- * cached. The library rebuilds its parser tables on every call, which costs far more than
- * parsing a typical expression, so the bodies are parsed a hundred at a time as one array
- * `[(e1),(e2),…]`, and a batch is accepted only when it provably holds each body
- * unchanged (see `parseBatch`). A batch that does not parse is split until the bodies at
- * fault are parsed alone.
- */
-export function prepareJsonata(bodies: Iterable<string>): void {
-  const pending = new Set<string>();
-  for (const body of bodies) {
-    if (cache.has(body) || pending.has(body)) continue;
-    const simple = simplePathAnalysis(body);
-    if (simple) remember(body, simple);
-    else pending.add(body);
-  }
-  if (cache.size + pending.size > MAX_CACHED) cache.clear();
-  const list = [...pending];
-  for (let i = 0; i < list.length; i += BATCH_SIZE) analyseBatch(list.slice(i, i + BATCH_SIZE));
-}
-
-function analyseBatch(bodies: readonly string[]): void {
-  // Inside parentheses `a;` and `a; b` parse, though alone they do not: such bodies go alone.
-  const alone = bodies.filter((body) => body.includes(';'));
-  const together = alone.length === 0 ? bodies : bodies.filter((body) => !body.includes(';'));
-  for (const body of alone) remember(body, parseAnalysis(body));
-  const stack: (readonly string[])[] = [together];
-  while (stack.length > 0) {
-    const batch = stack.pop()!;
-    if (batch.length === 0) continue;
-    if (batch.length === 1) {
-      remember(batch[0], parseAnalysis(batch[0]));
-      continue;
-    }
-    const analyses = parseBatch(batch);
-    if (analyses) {
-      batch.forEach((body, i) => remember(body, analyses[i]));
-      continue;
-    }
-    const middle = batch.length >> 1;
-    stack.push(batch.slice(middle), batch.slice(0, middle));
-  }
-}
-
-/**
- * Parses `[(b1),(b2),…]` and returns each body's analysis, or undefined unless the array
- * has exactly one element per body, each a block of one expression that opens at the
- * parenthesis put before that body. Then no body ran into its neighbour (a string or
- * comment left open would have swallowed the next parenthesis), each body was read from
- * the start, as alone, and its AST is the one it has alone, its positions shifted by
- * where it starts. The one difference in reading: after `(` the library takes `/` for
- * division, not the start of a regular expression, so a body that starts with one fails
- * the batch and is parsed alone.
- */
-function parseBatch(bodies: readonly string[]): JsonataAnalysis[] | undefined {
-  const starts: number[] = [];
-  let text = '[';
-  for (const body of bodies) {
-    if (starts.length > 0) text += ',';
-    text += '(';
-    starts.push(text.length);
-    text += body + ')';
-  }
-  text += ']';
-  let ast: AstNode;
-  try {
-    ast = jsonata(text).ast() as unknown as AstNode;
-  } catch {
-    return undefined;
-  }
-  const elements = ast.expressions;
-  if (ast.type !== 'unary' || ast.value !== '[' || !Array.isArray(elements) || elements.length !== bodies.length) return undefined;
-  const analyses: JsonataAnalysis[] = [];
-  for (let i = 0; i < bodies.length; i++) {
-    const element = elements[i] as AstNode;
-    const inner = element.expressions;
-    if (element.type !== 'block' || element.position !== starts[i] || !Array.isArray(inner) || inner.length !== 1) return undefined;
-    analyses.push(walk(bodies[i], inner[0] as AstNode, EMPTY, starts[i]));
-  }
-  return analyses;
-}
-
-const WS = '[ \\t\\n\\r\\v]*';
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-const SIMPLE_PATH = new RegExp(`^${WS}\\$(${NAME})((?:\\.${NAME})*)${WS}$`);
-const SIMPLE_NUMBER = new RegExp(`^${WS}-?(?:0|[1-9][0-9]{0,14})(?:\\.[0-9]{1,15})?${WS}$`);
-// Literals that the library refuses as path steps.
-const LITERAL_NAMES = new Set(['true', 'false', 'null']);
-
-/**
- * The analysis of the commonest expressions, `$states.input.a.b`, `$var.x` and plain
- * numbers, without the parser, which rebuilds its tables on every call. Undefined for
+ * The analysis of a simple body (see `simpleJsonata`) without the parser. Undefined for
  * anything else. A test checks that it agrees with the parser.
  *
  * @internal
  */
 export function simplePathAnalysis(body: string): JsonataAnalysis | undefined {
-  if (SIMPLE_NUMBER.test(body)) return { calls: EMPTY, statesReads: EMPTY };
-  const match = SIMPLE_PATH.exec(body);
-  if (!match) return undefined;
-  const steps = match[2] === '' ? [] : match[2].slice(1).split('.');
-  if (steps.some((step) => LITERAL_NAMES.has(step))) return undefined;
-  if (match[1] !== 'states' || steps.length === 0) return { calls: EMPTY, statesReads: EMPTY };
-  const start = body.indexOf('$');
-  const end = start + '$states.'.length + steps[0].length;
-  return { calls: EMPTY, statesReads: [{ field: steps[0], start, end }] };
+  const simple = simpleJsonata(body);
+  if (!simple) return undefined;
+  if (simple.kind === 'number' || simple.variable !== 'states' || simple.steps.length === 0) return { calls: EMPTY, statesReads: EMPTY };
+  const field = simple.steps[0];
+  return { calls: EMPTY, statesReads: [{ field, start: simple.start, end: simple.start + '$states.'.length + field.length }] };
 }
 
 /** @internal The parser's analysis, without the cache or the fast path. */
 export function parseAnalysis(body: string): JsonataAnalysis {
-  const first = parse(body);
-  if (!('error' in first)) return walk(body, first.ast, EMPTY);
-  if (first.error === undefined) return { calls: EMPTY, statesReads: EMPTY };
-  const placeholders = placeholderSpans(body);
-  if (placeholders.length > 0) {
-    const retry = parse(withoutPlaceholders(body, placeholders));
-    if (!('error' in retry)) return walk(body, retry.ast, placeholders);
-  }
-  return { syntaxError: first.error, calls: EMPTY, statesReads: EMPTY };
+  return analysisOf(body, parseJsonataAlone(body));
 }
 
-interface AstNode {
-  readonly type?: string;
-  readonly value?: unknown;
-  readonly position?: number;
-  readonly [key: string]: unknown;
-}
-
-/**
- * The AST, or the syntax error. `error` is undefined when the library failed in a way
- * that says nothing about the expression (a stack overflow on absurd nesting): that is
- * not reported.
- */
-function parse(body: string): { ast: AstNode } | { error: JsonataSyntaxError | undefined } {
-  try {
-    return { ast: jsonata(body).ast() as unknown as AstNode };
-  } catch (error) {
-    return { error: syntaxErrorOf(body, error) };
-  }
-}
-
-const PLACEHOLDER = /\$\{[^{}]*\}/g;
-
-function placeholderSpans(body: string): JsonataSpan[] {
-  const spans: JsonataSpan[] = [];
-  for (const match of body.matchAll(PLACEHOLDER)) spans.push({ start: match.index, end: match.index + match[0].length });
-  return spans;
-}
-
-/**
- * Replaces each `${…}` with a variable name of the same length (`$___`), so that offsets
- * stay the same and the placeholder reads as a value wherever one is allowed.
- */
-function withoutPlaceholders(body: string, spans: readonly JsonataSpan[]): string {
-  let result = '';
-  let last = 0;
-  for (const span of spans) {
-    result += body.slice(last, span.start) + '$' + '_'.repeat(span.end - span.start - 1);
-    last = span.end;
-  }
-  return result + body.slice(last);
-}
-
-function syntaxErrorOf(body: string, error: unknown): JsonataSyntaxError | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, position, token, value, message } = error as { code?: unknown; position?: unknown; token?: unknown; value?: unknown; message?: unknown };
-  if (typeof code !== 'string' || !code.startsWith('S')) return undefined;
-  const end = typeof position === 'number' ? Math.max(0, Math.min(position, body.length)) : body.length;
-  const tokenText = token === undefined || token === '(end)' ? undefined : String(token);
-  let start = end;
-  if (tokenText !== undefined && body.slice(end - tokenText.length, end) === tokenText) start = end - tokenText.length;
-  else if (end > 0) start = end - 1;
-  return { code, detail: describeSyntaxError(body, code, tokenText, value, typeof message === 'string' ? message : code), start, end };
-}
-
-const quoted = (text: unknown): string => `"${String(text)}"`;
-
-function describeSyntaxError(body: string, code: string, token: string | undefined, value: unknown, message: string): string {
-  switch (code) {
-    case 'S0201':
-    case 'S0205':
-      return token === undefined ? 'unexpected end of expression' : `unexpected ${quoted(token)}`;
-    case 'S0202':
-      return `expected ${quoted(value)} but found ${quoted(token)}`;
-    case 'S0203':
-      return `expected ${quoted(value)} before end of expression`;
-    case 'S0204':
-      return `unknown operator ${quoted(token)}`;
-    case 'S0207':
-      return body.trim() === '' ? 'the expression is empty' : 'the expression ends where a value is expected';
-    case 'S0101':
-      return 'a string literal has no closing quote';
-    case 'S0105':
-      return 'a name in backquotes (`) has no closing backquote';
-    case 'S0106':
-      return 'a comment has no closing "*/"';
-    default: {
-      // The library's own sentence, made to fit after "does not parse: ".
-      const text = message.replace(/\.$/, '');
-      return text.charAt(0).toLowerCase() + text.slice(1);
-    }
-  }
+function analysisOf(body: string, parsed: ParsedJsonata): JsonataAnalysis {
+  if (parsed.ast) return walk(body, parsed.ast, parsed.placeholders, parsed.offset);
+  if (parsed.syntaxError === undefined) return { calls: EMPTY, statesReads: EMPTY };
+  return { syntaxError: parsed.syntaxError, calls: EMPTY, statesReads: EMPTY };
 }
 
 /**
  * Collects calls, `$states` reads and every name the expression binds, iteratively.
  * `offset` is where the body starts in the text the AST was parsed from.
  */
-function walk(body: string, ast: AstNode, placeholders: readonly JsonataSpan[], offset = 0): JsonataAnalysis {
+function walk(body: string, ast: JsonataNode, placeholders: readonly JsonataSpan[], offset: number): JsonataAnalysis {
   const bound = new Set<string>();
   const calls: JsonataCall[] = [];
   const reads: StatesRead[] = [];
@@ -303,11 +102,11 @@ function walk(body: string, ast: AstNode, placeholders: readonly JsonataSpan[], 
       for (let i = item.length - 1; i >= 0; i--) stack.push(item[i]);
       continue;
     }
-    const node = item as AstNode;
+    const node = item as JsonataNode;
     switch (node.type) {
       case 'function':
       case 'partial': {
-        const procedure = node.procedure as AstNode | undefined;
+        const procedure = node.procedure as JsonataNode | undefined;
         if (procedure?.type === 'variable' && typeof procedure.value === 'string' && typeof procedure.position === 'number') {
           const name = procedure.value;
           const end = procedure.position - offset;
@@ -317,12 +116,12 @@ function walk(body: string, ast: AstNode, placeholders: readonly JsonataSpan[], 
         break;
       }
       case 'bind': {
-        const lhs = node.lhs as AstNode | undefined;
+        const lhs = node.lhs as JsonataNode | undefined;
         if (lhs?.type === 'variable' && typeof lhs.value === 'string') bound.add(lhs.value);
         break;
       }
       case 'lambda':
-        for (const parameter of (node.arguments as AstNode[] | undefined) ?? []) {
+        for (const parameter of (node.arguments as JsonataNode[] | undefined) ?? []) {
           if (typeof parameter?.value === 'string') bound.add(parameter.value);
         }
         break;
@@ -351,8 +150,8 @@ function walk(body: string, ast: AstNode, placeholders: readonly JsonataSpan[], 
 function collectStatesReads(body: string, steps: unknown, reads: StatesRead[], offset: number): void {
   if (!Array.isArray(steps)) return;
   for (let i = 0; i + 1 < steps.length; i++) {
-    const step = steps[i] as AstNode;
-    const next = steps[i + 1] as AstNode;
+    const step = steps[i] as JsonataNode;
+    const next = steps[i + 1] as JsonataNode;
     if (step?.type !== 'variable' || step.value !== 'states' || next?.type !== 'name' || typeof next.value !== 'string') continue;
     if (typeof step.position !== 'number' || typeof next.position !== 'number') continue;
     const start = step.position - offset - '$states'.length;

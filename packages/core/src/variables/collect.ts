@@ -2,12 +2,13 @@
  * Where each state assigns and reads workflow variables, in both query languages.
  */
 import type { DocNode } from '../document/node.js';
-import { items, members } from '../document/node-access.js';
-import { jsonataBody } from '../jsonata/analyse.js';
+import { members } from '../document/node-access.js';
+import { jsonataStrings, type JsonataString } from '../jsonata/fields.js';
+import { prepareJsonata } from '../jsonata/parse.js';
 import type { ChoiceRule, Field, Machine, State } from '../model/types.js';
 import { hasSubstitution, jsonPathFields, type PathField } from '../paths/fields.js';
 import { isIntrinsicCall } from '../paths/intrinsic.js';
-import { jsonataReferences, prepareJsonataReferences } from './jsonata-references.js';
+import { jsonataReferences } from './jsonata-references.js';
 import { pathVariable, templateReferences } from './jsonpath-references.js';
 
 /** Which Assign sets the variable: the state's own, a Choice rule's or a catcher's. */
@@ -68,34 +69,6 @@ export interface StateVariables {
    */
   readonly tested: ReadonlyMap<number, readonly string[]>;
 }
-
-/** State fields whose strings a JSONata state evaluates. */
-const JSONATA_FIELDS: ReadonlySet<string> = new Set([
-  'Arguments',
-  'Output',
-  'Assign',
-  'Items',
-  'ItemSelector',
-  'TimeoutSeconds',
-  'HeartbeatSeconds',
-  'Seconds',
-  'Timestamp',
-  'MaxConcurrency',
-  'ToleratedFailurePercentage',
-  'ToleratedFailureCount',
-  'Error',
-  'Cause',
-  'ItemReader',
-  'ItemBatcher',
-  'ResultWriter',
-  'Credentials',
-]);
-
-/** Members of those fields that hold constants or JSONPath payloads. */
-const NOT_EVALUATED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['ItemReader', new Set(['Resource', 'Parameters'])],
-  ['ResultWriter', new Set(['Resource', 'Parameters'])],
-]);
 
 /** Step Functions drops the `.$` of a JSONPath Assign key: `"total.$"` sets `$total`. */
 function variableName(key: string): string {
@@ -166,14 +139,6 @@ function jsonPathReads(builder: Builder, field: PathField): void {
   pathMentions(builder, text, read?.end ?? 0);
 }
 
-interface JsonataString {
-  readonly node: DocNode;
-  readonly body: string;
-  readonly field: string;
-  /** The Choice rule whose Condition this is. */
-  readonly rule?: number;
-}
-
 function testedBy(builder: Builder, rule: number): string[] {
   let list = builder.tested.get(rule);
   if (!list) builder.tested.set(rule, (list = []));
@@ -197,47 +162,6 @@ function choiceRuleNodes(state: State): Map<DocNode, { rule: number; isPresent: 
   return map;
 }
 
-/** The `{% %}` strings under one field, iteratively: payloads nest arbitrarily deep. */
-function jsonataStrings(out: JsonataString[], field: Field, prefix: string, rule?: number): void {
-  if (!field) return;
-  const skip = NOT_EVALUATED.get(prefix);
-  const stack: { node: DocNode; label: string }[] = [{ node: field, label: prefix }];
-  while (stack.length > 0) {
-    const { node, label } = stack.pop()!;
-    if (node.kind === 'object') {
-      for (const child of members(node)) {
-        if (skip && node === field && skip.has(child.key as string)) continue;
-        stack.push({ node: child, label: `${label}.${child.key as string}` });
-      }
-    } else if (node.kind === 'array') {
-      items(node).forEach((child, i) => stack.push({ node: child, label: `${label}[${i}]` }));
-    } else if (node.kind === 'string') {
-      const body = jsonataBody(node.value as string);
-      if (body !== undefined) out.push({ node, body, field: `"${label}"`, rule });
-    }
-  }
-}
-
-function jsonataStringsOf(state: State): JsonataString[] {
-  const out: JsonataString[] = [];
-  for (const field of members(state.node)) {
-    const name = field.key as string;
-    if (JSONATA_FIELDS.has(name)) jsonataStrings(out, field, name);
-  }
-  if (state.kind === 'Choice') {
-    state.choices.forEach((rule, i) => {
-      jsonataStrings(out, rule.condition, `Choices[${i}].Condition`, i);
-      jsonataStrings(out, rule.output, `Choices[${i}].Output`);
-      jsonataStrings(out, rule.assign, `Choices[${i}].Assign`);
-    });
-  }
-  for (const catcher of state.catch) {
-    jsonataStrings(out, catcher.output, `Catch[${catcher.index}].Output`);
-    jsonataStrings(out, catcher.assign, `Catch[${catcher.index}].Assign`);
-  }
-  return out;
-}
-
 function jsonataReads(builder: Builder, found: JsonataString): void {
   const references = jsonataReferences(found.body);
   if (references.placeholder) builder.unknownReads = true;
@@ -246,7 +170,7 @@ function jsonataReads(builder: Builder, found: JsonataString): void {
       name: read.name,
       state: builder.state,
       node: found.node,
-      field: found.field,
+      field: `"${found.label}"`,
       // Offsets into the value, past the `{%`.
       start: read.start + 2,
       end: read.end + 2,
@@ -254,8 +178,9 @@ function jsonataReads(builder: Builder, found: JsonataString): void {
     });
   }
   for (const name of references.mentions) builder.mentions.push(name);
-  if (found.rule !== undefined) {
-    const tested = testedBy(builder, found.rule);
+  // A Choice rule's Condition tests what it reads.
+  if (found.site.holder === 'choice-rule' && found.site.field === 'Condition' && found.index !== undefined) {
+    const tested = testedBy(builder, found.index);
     for (const read of references.reads) tested.push(read.name);
     for (const name of references.mentions) tested.push(name);
   }
@@ -270,7 +195,7 @@ const NO_ASSIGN = new Set(['Succeed', 'Fail']);
  */
 export function collectVariables(machine: Machine): StateVariables[] {
   const builders = new Map<State, Builder>();
-  const pending: { builder: Builder; found: JsonataString[] }[] = [];
+  const pending: { builder: Builder; found: readonly JsonataString[] }[] = [];
   for (const state of machine.states) {
     const builder: Builder = { state, tested: new Map(), assignments: [], unknownAssignments: [], reads: [], mentions: [], unknownReads: false };
     if (state.queryLanguage === 'JSONPath') builder.ruleOf = choiceRuleNodes(state);
@@ -280,13 +205,13 @@ export function collectVariables(machine: Machine): StateVariables[] {
       if (state.kind === 'Choice') state.choices.forEach((rule, i) => assignments(builder, rule.assign, 'choice-rule', i));
       for (const catcher of state.catch) assignments(builder, catcher.assign, 'catcher', catcher.index);
     }
-    if (state.queryLanguage === 'JSONata' && state.kind !== 'Unknown') pending.push({ builder, found: jsonataStringsOf(state) });
+    if (state.queryLanguage === 'JSONata' && state.kind !== 'Unknown') pending.push({ builder, found: jsonataStrings(state) });
   }
   for (const field of jsonPathFields(machine)) {
     const builder = builders.get(field.state);
     if (builder) jsonPathReads(builder, field);
   }
-  prepareJsonataReferences(pending.flatMap((p) => p.found.map((f) => f.body)));
+  prepareJsonata(pending.flatMap((p) => p.found.map((f) => f.body)));
   for (const { builder, found } of pending) for (const f of found) jsonataReads(builder, f);
   return [...builders.values()].map(({ ruleOf: _, ...entry }) => entry);
 }

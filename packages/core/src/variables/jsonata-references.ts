@@ -1,5 +1,15 @@
-import jsonata from 'jsonata';
 import { STEP_FUNCTIONS_JSONATA_FUNCTIONS } from '../jsonata/functions.js';
+import {
+  cachedPerBody,
+  clearJsonataCache,
+  parsedJsonata,
+  parseJsonataAlone,
+  prepareJsonata,
+  simpleJsonata,
+  type JsonataNode,
+  type JsonataSpan,
+  type ParsedJsonata,
+} from '../jsonata/parse.js';
 
 /** A `$name` in an expression body; offsets count UTF-16 units of the body. */
 export interface VariableReference {
@@ -42,161 +52,45 @@ export interface JsonataReferences {
 const EMPTY: readonly never[] = [];
 const NOTHING: JsonataReferences = { parsed: true, reads: EMPTY, mentions: EMPTY, placeholder: false };
 
-const MAX_CACHED = 50_000;
-const cache = new Map<string, JsonataReferences>();
-
-/** Forgets every cached result, for a long-lived process such as the language server. */
+/**
+ * Forgets every cached result, for a long-lived process such as the language server.
+ * The results are kept with the parses, so this is `clearJsonataCache`.
+ */
 export function clearJsonataReferenceCache(): void {
-  cache.clear();
-}
-
-function remember(body: string, references: JsonataReferences): JsonataReferences {
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(body, references);
-  return references;
+  clearJsonataCache();
 }
 
 /**
  * The workflow variables a JSONata expression body (the text between `{%` and `%}`)
- * reads. Never throws; results are cached per body.
+ * reads. Never throws; results are cached per body with its parse.
  */
-export function jsonataReferences(body: string): JsonataReferences {
-  return cache.get(body) ?? remember(body, simpleReferences(body) ?? parseReferences(body));
-}
+export const jsonataReferences: (body: string) => JsonataReferences = cachedPerBody(
+  (body) => simpleReferences(body) ?? referencesOf(body, parsedJsonata(body)),
+);
 
-/** Parses many bodies ahead of `jsonataReferences`, a hundred per call of the library. */
+/** Parses many bodies ahead of `jsonataReferences`; the same as `prepareJsonata`. */
 export function prepareJsonataReferences(bodies: Iterable<string>): void {
-  const pending = new Set<string>();
-  for (const body of bodies) {
-    if (cache.has(body) || pending.has(body)) continue;
-    const simple = simpleReferences(body);
-    if (simple) remember(body, simple);
-    else pending.add(body);
-  }
-  if (cache.size + pending.size > MAX_CACHED) cache.clear();
-  const list = [...pending];
-  for (let i = 0; i < list.length; i += BATCH_SIZE) prepareBatch(list.slice(i, i + BATCH_SIZE));
+  prepareJsonata(bodies);
 }
 
-const BATCH_SIZE = 100;
-
-/**
- * The library rebuilds its parser tables on every call, which costs more than parsing a
- * typical expression, so bodies are parsed together as `[(b1),(b2),…]`. A batch counts
- * only when the array has one block per body, each opening where that body's parenthesis
- * was put: then no body ran into its neighbour and each AST is the one it has alone,
- * shifted. Bodies with `;` (which parse inside parentheses but not alone) and batches
- * that fail are parsed one by one.
- */
-function prepareBatch(bodies: readonly string[]): void {
-  const stack: (readonly string[])[] = [bodies.filter((body) => !body.includes(';'))];
-  for (const body of bodies) if (body.includes(';')) remember(body, parseReferences(body));
-  while (stack.length > 0) {
-    const batch = stack.pop()!;
-    if (batch.length === 0) continue;
-    if (batch.length === 1) {
-      remember(batch[0], parseReferences(batch[0]));
-      continue;
-    }
-    const starts: number[] = [];
-    let text = '[';
-    for (const body of batch) {
-      if (starts.length > 0) text += ',';
-      text += '(';
-      starts.push(text.length);
-      text += body + ')';
-    }
-    text += ']';
-    const results = parseBatch(text, batch, starts);
-    if (results) {
-      batch.forEach((body, i) => remember(body, results[i]));
-      continue;
-    }
-    const middle = batch.length >> 1;
-    stack.push(batch.slice(middle), batch.slice(0, middle));
-  }
-}
-
-function parseBatch(text: string, bodies: readonly string[], starts: readonly number[]): JsonataReferences[] | undefined {
-  let ast: AstNode;
-  try {
-    ast = jsonata(text).ast() as unknown as AstNode;
-  } catch {
-    return undefined;
-  }
-  const elements = ast.expressions;
-  if (ast.type !== 'unary' || ast.value !== '[' || !Array.isArray(elements) || elements.length !== bodies.length) return undefined;
-  const results: JsonataReferences[] = [];
-  for (let i = 0; i < bodies.length; i++) {
-    const element = elements[i] as AstNode;
-    const inner = element.expressions;
-    if (element.type !== 'block' || element.position !== starts[i] || !Array.isArray(inner) || inner.length !== 1) return undefined;
-    results.push(collect(bodies[i], inner[0] as AstNode, EMPTY, starts[i]));
-  }
-  return results;
-}
-
-const WS = '[ \\t\\n\\r\\v]*';
-const NAME = '[A-Za-z_][A-Za-z0-9_]*';
-const SIMPLE_PATH = new RegExp(`^${WS}\\$(${NAME})((?:\\.${NAME})*)${WS}$`);
-const SIMPLE_NUMBER = new RegExp(`^${WS}-?(?:0|[1-9][0-9]{0,14})(?:\\.[0-9]{1,15})?${WS}$`);
-const LITERAL_NAMES = new Set(['true', 'false', 'null']);
-
-/** `$name.a.b` and plain numbers, the commonest bodies, without the parser. */
+/** The references of a simple body (see `simpleJsonata`), without the parser. */
 function simpleReferences(body: string): JsonataReferences | undefined {
-  if (SIMPLE_NUMBER.test(body)) return NOTHING;
-  const match = SIMPLE_PATH.exec(body);
-  if (!match) return undefined;
-  // The library refuses these literals as path steps: leave such bodies to the parser.
-  if (match[2] !== '' && match[2].slice(1).split('.').some((step) => LITERAL_NAMES.has(step))) return undefined;
-  const name = match[1];
-  if (name === 'states') return NOTHING;
-  const start = body.indexOf('$');
-  const read = { name, start, end: start + 1 + name.length, strict: true };
+  const simple = simpleJsonata(body);
+  if (!simple) return undefined;
+  if (simple.kind === 'number' || simple.variable === 'states') return NOTHING;
+  const name = simple.variable;
   if (STEP_FUNCTIONS_JSONATA_FUNCTIONS.has(name)) return { parsed: true, reads: EMPTY, mentions: [name], placeholder: false };
-  return { parsed: true, reads: [read], mentions: EMPTY, placeholder: false };
+  return { parsed: true, reads: [{ name, start: simple.start, end: simple.start + 1 + name.length, strict: true }], mentions: EMPTY, placeholder: false };
 }
-
-interface AstNode {
-  readonly type?: string;
-  readonly value?: unknown;
-  readonly position?: number;
-  readonly [key: string]: unknown;
-}
-
-interface Span {
-  readonly start: number;
-  readonly end: number;
-}
-
-const PLACEHOLDER = /\$\{[^{}]*\}/g;
 
 /** @internal The parser's result, without the cache or the fast path. */
 export function parseReferences(body: string): JsonataReferences {
-  const first = tryParse(body);
-  if (first) return collect(body, first, EMPTY, 0);
-  const placeholders: Span[] = [];
-  for (const match of body.matchAll(PLACEHOLDER)) placeholders.push({ start: match.index, end: match.index + match[0].length });
-  if (placeholders.length > 0) {
-    // A placeholder becomes `$___` of the same length, so offsets stay put.
-    let text = '';
-    let last = 0;
-    for (const span of placeholders) {
-      text += body.slice(last, span.start) + '$' + '_'.repeat(span.end - span.start - 1);
-      last = span.end;
-    }
-    const retry = tryParse(text + body.slice(last));
-    if (retry) return collect(body, retry, placeholders, 0);
-  }
-  return { parsed: false, reads: scanReferences(body), mentions: EMPTY, placeholder: placeholders.length > 0 };
+  return referencesOf(body, parseJsonataAlone(body));
 }
 
-function tryParse(body: string): AstNode | undefined {
-  try {
-    return jsonata(body).ast() as unknown as AstNode;
-  } catch {
-    return undefined;
-  }
+function referencesOf(body: string, parsed: ParsedJsonata): JsonataReferences {
+  if (parsed.ast) return collect(body, parsed.ast, parsed.placeholders, parsed.offset);
+  return { parsed: false, reads: scanReferences(body), mentions: EMPTY, placeholder: parsed.placeholders.length > 0 };
 }
 
 const TOKEN = /\$([\p{L}_][\p{L}\p{N}_]*)/gu;
@@ -243,7 +137,7 @@ function namesUnder(root: unknown): Set<string> {
       stack.push(...item);
       continue;
     }
-    const node = item as AstNode;
+    const node = item as JsonataNode;
     if (node.type === 'variable' && typeof node.value === 'string') names.add(node.value);
     for (const key of Object.keys(node)) if (typeof node[key] === 'object') stack.push(node[key]);
   }
@@ -251,9 +145,9 @@ function namesUnder(root: unknown): Set<string> {
 }
 
 /** The variable a path or variable node starts at. */
-function leadingVariable(node: AstNode | undefined): string | undefined {
+function leadingVariable(node: JsonataNode | undefined): string | undefined {
   if (node?.type === 'variable' && typeof node.value === 'string') return node.value;
-  if (node?.type === 'path' && Array.isArray(node.steps)) return leadingVariable(node.steps[0] as AstNode);
+  if (node?.type === 'path' && Array.isArray(node.steps)) return leadingVariable(node.steps[0] as JsonataNode);
   return undefined;
 }
 
@@ -265,7 +159,7 @@ function leadingVariable(node: AstNode | undefined): string | undefined {
  * state; JSONata itself reads an unassigned variable as undefined without an error.
  * `offset` is where the body starts in the parsed text.
  */
-function collect(body: string, ast: AstNode, placeholders: readonly Span[], offset: number): JsonataReferences {
+function collect(body: string, ast: JsonataNode, placeholders: readonly JsonataSpan[], offset: number): JsonataReferences {
   const bound = new Set<string>();
   const functionNames = new Set<string>();
   const tested = new Set<string>();
@@ -282,7 +176,7 @@ function collect(body: string, ast: AstNode, placeholders: readonly Span[], offs
       for (let i = item.length - 1; i >= 0; i--) stack.push({ item: item[i], strict, guards });
       continue;
     }
-    const node = item as AstNode;
+    const node = item as JsonataNode;
     if (node.type === 'variable' && typeof node.value === 'string' && typeof node.position === 'number') {
       const name = node.value;
       const end = node.position - offset;
@@ -296,17 +190,17 @@ function collect(body: string, ast: AstNode, placeholders: readonly Span[], offs
         candidates.push({ name, start, end, strict: strict && !guards?.has(name) });
       }
     } else if (node.type === 'bind') {
-      const lhs = node.lhs as AstNode | undefined;
+      const lhs = node.lhs as JsonataNode | undefined;
       if (lhs?.type === 'variable' && typeof lhs.value === 'string') bound.add(lhs.value);
     } else if (node.type === 'lambda') {
-      for (const parameter of (node.arguments as AstNode[] | undefined) ?? []) {
+      for (const parameter of (node.arguments as JsonataNode[] | undefined) ?? []) {
         if (typeof parameter?.value === 'string') bound.add(parameter.value);
       }
-    } else if ((node.type === 'function' || node.type === 'partial') && (node.procedure as AstNode | undefined)?.type === 'variable') {
-      const procedure = node.procedure as AstNode;
+    } else if ((node.type === 'function' || node.type === 'partial') && (node.procedure as JsonataNode | undefined)?.type === 'variable') {
+      const procedure = node.procedure as JsonataNode;
       if (typeof procedure.value === 'string') {
         functionNames.add(procedure.value);
-        const first = (node.arguments as AstNode[] | undefined)?.[0];
+        const first = (node.arguments as JsonataNode[] | undefined)?.[0];
         const tests = leadingVariable(first);
         if (procedure.value === 'exists' && tests !== undefined) tested.add(tests);
       }
@@ -351,7 +245,7 @@ function collect(body: string, ast: AstNode, placeholders: readonly Span[], offs
  * give undefined for undefined. Everything else (object and array members, predicates,
  * `=`, `and`, `&`, lambda bodies, `$exists`, `$count`, …) absorbs it.
  */
-function childStrictness(node: AstNode, strict: boolean): (key: string, index: number, length: number) => boolean {
+function childStrictness(node: JsonataNode, strict: boolean): (key: string, index: number, length: number) => boolean {
   if (!strict) return () => false;
   switch (node.type) {
     case 'path':
@@ -365,7 +259,7 @@ function childStrictness(node: AstNode, strict: boolean): (key: string, index: n
     case 'block':
       return (key, index, length) => key === 'expressions' && index === length - 1;
     case 'function': {
-      const name = (node.procedure as AstNode | undefined)?.value;
+      const name = (node.procedure as JsonataNode | undefined)?.value;
       return typeof name === 'string' && UNDEFINED_IN_UNDEFINED_OUT.has(name) ? (key, index) => key === 'arguments' && index === 0 : () => false;
     }
     default:
