@@ -1,4 +1,4 @@
-import { editDistance } from '../text/edit-distance.js';
+import { closestName } from '../text/closest-name.js';
 import {
   STATES_FIELDS,
   STEP_FUNCTIONS_JSONATA_FUNCTIONS,
@@ -269,26 +269,8 @@ function statesFieldReason(field: string, site: JsonataSite): string {
 }
 
 function didYouMean(name: string, candidates: Iterable<string>, prefix: string): string {
-  const best = closest(name, candidates);
+  const best = closestName(name, candidates);
   return best === undefined ? '' : ` Did you mean "${prefix}${best}"?`;
 }
 
-/** A candidate equal but for case, or within a small edit distance. */
-function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const lower = name.toLowerCase();
-  const cap = name.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = cap + 1;
-  for (const candidate of candidates) {
-    const other = candidate.toLowerCase();
-    if (other === lower) return candidate;
-    if (Math.abs(other.length - lower.length) > cap) continue;
-    const distance = editDistance(lower, other);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
 

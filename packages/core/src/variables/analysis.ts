@@ -3,6 +3,7 @@
  * state, which reads may find a variable undefined, which inner scopes assign outer
  * names, and which assignments nothing reads.
  */
+import { closestName } from '../text/closest-name.js';
 import { ScopeGraph } from '../graph/scope-graph.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import { collectVariables, type StateVariables, type VariableAssignment, type VariableRead } from './collect.js';
@@ -443,7 +444,7 @@ class Analyser {
       this.visibleNames.set(info, (candidates = [...names]));
     }
     this.suggestionBudget -= candidates.length;
-    const suggestion = this.suggestionBudget >= 0 ? closest(name, candidates) : undefined;
+    const suggestion = this.suggestionBudget >= 0 ? closestName(name, candidates) : undefined;
     return { read, reason: 'never-assigned', assignments: [], suggestion };
   }
 
@@ -553,51 +554,4 @@ class Analyser {
     for (let bit = 0; bit < this.nameList.length; bit++) if (this.mayHold(info, bit)[i]) result.add(this.nameList[bit]);
     return result;
   }
-}
-
-/** A candidate equal but for case, or within a small edit distance. */
-function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const lower = name.toLowerCase();
-  const cap = name.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = cap + 1;
-  for (const candidate of candidates) {
-    const other = candidate.toLowerCase();
-    if (other === lower) return candidate;
-    if (Math.abs(other.length - lower.length) >= bestDistance) continue;
-    const distance = editDistance(lower, other, bestDistance - 1);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = candidate;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, or `limit + 1` as soon as it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  // Only what differs counts: strip the common prefix and suffix first.
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  a = a.slice(start, endA);
-  b = b.slice(start, endB);
-  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (current[j] < rowMin) rowMin = current[j];
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
