@@ -1,7 +1,11 @@
+// The public API of @sfn-lint/core, by layer: text → document → model and graph → rules
+// (engine, analyses) → diagnostics → formatters and docs.
 export type { Diagnostic, Fix, RelatedLocation, Severity, SeveritySetting, TextEdit } from './diagnostic.js';
 export { DOCS_BASE_URL, docsUrlFor } from './diagnostic.js';
-export type { DocNode, NodeKind, ParseProblem, Range } from './document/node.js';
-export { TreeNode } from './document/node.js';
+export type { DocumentFormat, SourceDocument } from './document/document.js';
+export { detectFormat, parseDocument } from './document/document.js';
+export { parseJson } from './document/json.js';
+export { LineMap, type Position } from './document/line-map.js';
 export {
   booleanValue,
   isString,
@@ -14,21 +18,21 @@ export {
   stringValue,
   toValue,
 } from './document/node-access.js';
-export type { DocumentFormat, SourceDocument } from './document/document.js';
-export { detectFormat, parseDocument } from './document/document.js';
-export { LineMap, type Position } from './document/line-map.js';
-export { parseJson } from './document/json.js';
+export type { DocNode, NodeKind, ParseProblem, Range } from './document/node.js';
+export { TreeNode } from './document/node.js';
 export { parseYaml } from './document/yaml.js';
-export * from './model/types.js';
 export { buildMachine, looksLikeDefinition, MAX_SCOPE_DEPTH } from './model/build.js';
 export { CHOICE_OPERATORS } from './model/choice-operators.js';
+export { describeScope } from './model/scope-description.js';
+export * from './model/types.js';
 export { ScopeGraph, type Edge } from './graph/scope-graph.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, looksLikeTemplate, type LintOptions, type LintResult } from './engine/lint.js';
-export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';
-export { reservedRules } from './docs/reserved-rules.js';
-export * from './format/index.js';
 export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
+export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
+export * from './paths/intrinsic.js';
+export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/jsonpath.js';
+export { literalByName, literalContainer, pathLike, type PathLike } from './paths/path-like.js';
 export {
   analyseJsonata,
   clearJsonataCache,
@@ -44,6 +48,7 @@ export {
   type JsonataSyntaxError,
   type StatesRead,
 } from './jsonata/analyse.js';
+export { jsonataStrings, type JsonataString } from './jsonata/fields.js';
 export {
   JSONATA_FUNCTIONS,
   STATES_FIELDS,
@@ -52,14 +57,11 @@ export {
   STEP_FUNCTIONS_REMOVED_FUNCTIONS,
   type StatesField,
 } from './jsonata/functions.js';
-export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/jsonpath.js';
-export * from './paths/intrinsic.js';
-export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
+export * from './variables/index.js';
 export * from './integrations/index.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
-export { literalByName, literalContainer, pathLike, type PathLike } from './paths/path-like.js';
-export * from './variables/index.js';
 export { editDistance } from './text/edit-distance.js';
-export { describeScope } from './model/scope-description.js';
 export { listNames } from './text/name-list.js';
-export { jsonataStrings, type JsonataString } from './jsonata/fields.js';
+export * from './format/index.js';
+export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';
+export { reservedRules } from './docs/reserved-rules.js';
