@@ -189,6 +189,13 @@ function buildChoiceRule(node: DocNode, depth: number): ChoiceRule {
 }
 
 /**
+ * The shared empty list of a state without transitions, nested scopes, retriers,
+ * catchers or choice rules: most states lack most of these, and a 1 MB definition has
+ * thousands of states. Frozen, so a stray push fails loudly instead of leaking.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
  * One concrete class for every state type: a single object shape keeps property access
  * monomorphic, which matters when a 1 MB definition has thousands of states. Fields that
  * a type does not have stay undefined; the `State` union narrows them by `kind`.
@@ -206,11 +213,11 @@ class StateRecord {
   outputPath: Field = undefined;
   output: Field = undefined;
   assign: Field = undefined;
-  transitions: Transition[] = [];
-  scopes: Scope[] = [];
-  retry: Retrier[] = [];
+  transitions: readonly Transition[] = NONE;
+  scopes: readonly Scope[] = NONE;
+  retry: readonly Retrier[] = NONE;
   retryNode: Field = undefined;
-  catch: Catcher[] = [];
+  catch: readonly Catcher[] = NONE;
   catchNode: Field = undefined;
   parameters: Field = undefined;
   arguments: Field = undefined;
@@ -224,7 +231,7 @@ class StateRecord {
   heartbeatSecondsPath: Field = undefined;
   credentials: Field = undefined;
   choicesNode: Field = undefined;
-  choices: ChoiceRule[] = [];
+  choices: readonly ChoiceRule[] = NONE;
   default: Field = undefined;
   seconds: Field = undefined;
   secondsPath: Field = undefined;
@@ -331,8 +338,8 @@ function buildState(node: DocNode, scope: MutableScope): State {
   record.type = type;
   record.kind = type !== undefined && (STATE_KINDS as readonly string[]).includes(type) ? (type as StateKind) : 'Unknown';
   record.queryLanguage = queryLanguageOf(record.queryLanguageNode, scope.queryLanguage);
-  record.retry = buildRetriers(record.retryNode);
-  record.catch = buildCatchers(record.catchNode);
+  if (record.retryNode) record.retry = buildRetriers(record.retryNode);
+  if (record.catchNode) record.catch = buildCatchers(record.catchNode);
   if (record.kind === 'Choice') record.choices = items(record.choicesNode).map((rule) => buildChoiceRule(rule, 0));
   if (record.kind === 'Map') {
     record.processorNode ??= record.iterator;
@@ -340,13 +347,13 @@ function buildState(node: DocNode, scope: MutableScope): State {
     record.distributed = stringValue(member(record.processorConfig, 'Mode')) === 'DISTRIBUTED';
   }
   const state = record as unknown as State;
-  const transitions = record.transitions;
-  const nestedScopes = record.scopes;
   const path = record.path;
 
+  // Built locally and kept only when non-empty: an empty list that dies at once costs the
+  // garbage collector nothing.
+  const transitions: Transition[] = [];
   const edge = (kindOfEdge: Transition['kind'], target: DocNode | undefined, index?: number): void => {
-    if (!target) return;
-    transitions.push({ kind: kindOfEdge, target: stringValue(target), node: target, from: state, index });
+    if (target) transitions.push({ kind: kindOfEdge, target: stringValue(target), node: target, from: state, index });
   };
   // Choice states transition only through their rules and Default; a stray Next on them
   // is a schema error, not an edge.
@@ -356,14 +363,16 @@ function buildState(node: DocNode, scope: MutableScope): State {
     state.choices.forEach((rule, index) => edge('choice', rule.next, index));
   }
   state.catch.forEach((catcher) => edge('catch', catcher.next, catcher.index));
+  if (transitions.length > 0) record.transitions = transitions;
 
   if (state.kind === 'Parallel') {
+    const branches: Scope[] = [];
     items(state.branchesNode).forEach((branch, index) => {
-      if (branch.kind !== 'object') return;
-      nestedScopes.push(newScope('branch', branch, state.queryLanguage, path, scope.depth + 1, state, index, false));
+      if (branch.kind === 'object') branches.push(newScope('branch', branch, state.queryLanguage, path, scope.depth + 1, state, index, false));
     });
+    if (branches.length > 0) record.scopes = branches;
   } else if (state.kind === 'Map' && state.processorNode?.kind === 'object') {
-    nestedScopes.push(newScope('processor', state.processorNode, state.queryLanguage, path, scope.depth + 1, state, undefined, state.distributed));
+    record.scopes = [newScope('processor', state.processorNode, state.queryLanguage, path, scope.depth + 1, state, undefined, state.distributed)];
   }
   return state;
 }

@@ -112,6 +112,8 @@ function pathMentions(builder: Builder, text: string, skip: number): void {
   }
 }
 
+const VARIABLE_SIGN = /\$[\p{L}_]/u;
+
 function jsonPathReads(builder: Builder, field: PathField): void {
   const { node } = field;
   if (node.kind === 'placeholder') {
@@ -122,6 +124,8 @@ function jsonPathReads(builder: Builder, field: PathField): void {
   const text = node.value as string;
   const substituted = hasSubstitution(text);
   if (substituted) builder.unknownReads = true;
+  // Most path strings name no variable; only a `$` before a letter or `_` can start one.
+  else if (!VARIABLE_SIGN.test(text)) return;
   const rule = builder.ruleOf?.get(node);
   const add = (name: string, start: number, end: number, certain: boolean): void => {
     // `IsPresent` is how a JSONPath Choice asks whether the variable exists.
