@@ -151,6 +151,15 @@ const NESTED_QL_HINT =
 const operatorFields: Record<string, FieldSpec> = {};
 for (const [op, kind] of Object.entries(COMPARISON_OPERATORS)) operatorFields[op] = f(kind, 'P');
 
+/** What a JSONPath Choice rule tests, at the top level and nested alike. */
+const comparisonFields: Record<string, FieldSpec> = {
+  Variable: f(PATH, 'P'),
+  And: f({ k: 'objArray', ref: 'nestedChoiceRule', nonEmpty: true }, 'P'),
+  Or: f({ k: 'objArray', ref: 'nestedChoiceRule', nonEmpty: true }, 'P'),
+  Not: f({ k: 'obj', ref: 'nestedChoiceRule' }, 'P'),
+  ...operatorFields,
+};
+
 export const OBJECTS: Readonly<Record<ObjName, ObjSpec>> = {
   root: {
     label: 'the top level of the state machine',
@@ -330,22 +339,14 @@ export const OBJECTS: Readonly<Record<ObjName, ObjSpec>> = {
       ...assign,
       Output: f(ANY, 'J'),
       Condition: f({ k: 'condition' }, 'J', { required: true, expr: true }),
-      Variable: f(PATH, 'P'),
-      And: f({ k: 'objArray', ref: 'nestedChoiceRule', nonEmpty: true }, 'P'),
-      Or: f({ k: 'objArray', ref: 'nestedChoiceRule', nonEmpty: true }, 'P'),
-      Not: f({ k: 'obj', ref: 'nestedChoiceRule' }, 'P'),
-      ...operatorFields,
+      ...comparisonFields,
     },
   },
   nestedChoiceRule: {
     label: 'a nested Choice rule',
     fields: {
       Comment: f(STR),
-      Variable: f(PATH, 'P'),
-      And: f({ k: 'objArray', ref: 'nestedChoiceRule', nonEmpty: true }, 'P'),
-      Or: f({ k: 'objArray', ref: 'nestedChoiceRule', nonEmpty: true }, 'P'),
-      Not: f({ k: 'obj', ref: 'nestedChoiceRule' }, 'P'),
-      ...operatorFields,
+      ...comparisonFields,
     },
     hints: {
       Next: 'Only the top-level rules in "Choices" have "Next".',
