@@ -18,9 +18,9 @@ function findings(name: string, text: string, settings?: Readonly<Record<string,
   });
 }
 
-// fixtures/examples holds whole sample workflows, not cases of one rule.
+// fixtures/examples holds whole sample workflows and fixtures/templates whole templates, not cases of one rule.
 const ids = readdirSync(root, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'examples')
+  .filter((entry) => entry.isDirectory() && entry.name !== 'examples' && entry.name !== 'templates')
   .map((entry) => entry.name)
   .sort();
 

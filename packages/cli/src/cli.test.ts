@@ -301,3 +301,25 @@ describe('code cache', () => {
     expect(caches).toEqual([`sfn-lint-${hash}.cache`]);
   });
 });
+
+describe('templates', () => {
+  const templates = fileURLToPath(new URL('../../../fixtures/templates/', import.meta.url));
+
+  it('lints the stacks of a cdk.out directory that manifest.json lists, nested stacks included, and skips asset folders', () => {
+    const run = sfnLint(['--format', 'json', join(templates, 'cdk.out')]);
+    expect(run.status).toBe(1);
+    const results = json(run);
+    expect(results.map((r) => r.filePath.slice(templates.length))).toEqual(['cdk.out/OrdersStack.template.json', 'cdk.out/OrdersStackAuditNested.nested.template.json']);
+    const deadEnd = results[1].messages.find((m) => m.ruleId === 'no-dead-end');
+    expect(deadEnd?.message).toMatch(/^OrdersStack\/Audit\/AuditFlow: /);
+    expect(deadEnd).toMatchObject({ line: 13, column: 60, machine: 'OrdersStack/Audit/AuditFlow' });
+  });
+
+  it('reports a SAM DefinitionUri file once, as part of its template, even when the folder walk finds it too', () => {
+    const run = sfnLint(['--format', 'json', join(templates, 'sam')]);
+    const files = json(run).map((r) => r.filePath.slice(templates.length));
+    expect(files).toEqual(['sam/statemachine/flow.asl.json', 'sam/template.yaml']);
+    const stylish = sfnLint([join(templates, 'sam/template.yaml')]);
+    expect(stylish.stdout).toContain('SubFlow: "Next" of state "Call" names "Nowhere"');
+  });
+});

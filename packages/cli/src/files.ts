@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { cloudAssemblyTemplates, isAssetDirectory } from './cloud-assembly.js';
 import { compileGlob, isGlob } from './glob.js';
 import { UsageError } from './usage-error.js';
 
@@ -15,7 +16,7 @@ export interface FileTarget {
 }
 
 const ASL_FILE = /\.asl\.(?:json|ya?ml)$/i;
-const DATA_FILE = /\.(?:json|ya?ml)$/i;
+const DATA_FILE = /\.(?:json|ya?ml|template)$/i;
 
 function skippedDirectory(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
@@ -48,10 +49,15 @@ export function collectFiles(patterns: readonly string[], cwd: string): FileTarg
       continue;
     }
     if (isDirectory) {
-      walk(path, Infinity, (file, name) => {
-        if (ASL_FILE.test(name)) add(file, true);
-        else if (DATA_FILE.test(name)) add(file, false);
-      });
+      walk(
+        path,
+        Infinity,
+        (file, name) => {
+          if (ASL_FILE.test(name)) add(file, true);
+          else if (DATA_FILE.test(name)) add(file, false);
+        },
+        (template) => add(template, true),
+      );
     } else {
       add(path, true);
     }
@@ -79,7 +85,12 @@ function matchGlob(pattern: string, cwd: string, add: (path: string, always: boo
  * Visits the files below a directory, skipping node_modules and dot-directories. Symbolic links
  * are followed, but a directory already visited (by its real path) is not entered again.
  */
-function walk(root: string, maxDepth: number, visit: (file: string, name: string, relative: string) => void): void {
+function walk(
+  root: string,
+  maxDepth: number,
+  visit: (file: string, name: string, relative: string) => void,
+  assemblyTemplate?: (file: string) => void,
+): void {
   const visited = new Set<string>();
   const stack: { dir: string; relative: string; depth: number }[] = [{ dir: root, relative: '', depth: 0 }];
   while (stack.length > 0) {
@@ -93,6 +104,8 @@ function walk(root: string, maxDepth: number, visit: (file: string, name: string
     } catch {
       continue; // An unreadable directory is skipped, as `find` would.
     }
+    const assembly = assemblyTemplate ? cloudAssemblyTemplates(dir, entries.map((entry) => entry.name)) : undefined;
+    if (assembly) for (const template of assembly) assemblyTemplate!(template);
     for (const entry of entries) {
       const path = join(dir, entry.name);
       const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
@@ -108,7 +121,7 @@ function walk(root: string, maxDepth: number, visit: (file: string, name: string
         }
       }
       if (isDirectory) {
-        if (!skippedDirectory(entry.name) && depth + 1 < maxDepth) stack.push({ dir: path, relative: childRelative, depth: depth + 1 });
+        if (!skippedDirectory(entry.name) && !(assembly && isAssetDirectory(entry.name)) && depth + 1 < maxDepth) stack.push({ dir: path, relative: childRelative, depth: depth + 1 });
       } else if (isFile) {
         visit(path, entry.name, childRelative);
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
-import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument } from '@sfn-lint/core';
+import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
 import type { FileTarget } from './files.js';
@@ -17,7 +17,7 @@ export interface Output {
 
 /** Lints what the options name, writes the report, and returns the exit code. */
 export async function run(options: RunOptions, output: Output): Promise<number> {
-  const lintOptions: LintOptions = { rules, severities: ruleSeverities(options.rules, rules) };
+  const lintOptions: LintOptions = { rules, severities: ruleSeverities(options.rules, rules), readRelated };
   const results: LintResult[] = [];
 
   if (options.stdin) {
@@ -30,17 +30,18 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
       if (result) results.push(result);
     }
   }
+  const all = withIncluded(results);
 
   let errors = 0;
   let warnings = 0;
-  for (const result of results) {
+  for (const result of all) {
     for (const diagnostic of result.diagnostics) {
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
     }
   }
 
-  const shown = options.quiet ? results.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') })) : results;
+  const shown = options.quiet ? all.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') })) : all;
   const color = options.color ?? (output.stdout.isTTY === true && !output.env.NO_COLOR);
   const report = formatters[options.format](shown, { cwd: output.cwd, color });
   if (report !== '') output.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
@@ -67,11 +68,46 @@ function lintFile(target: FileTarget, options: LintOptions): LintResult | undefi
     document = parseDocument(target.path, text);
   } else {
     // Most data files are not definitions: a substring test spares parsing them.
-    if (!text.includes('StartAt') && !text.includes('States')) return undefined;
+    if (!text.includes('StartAt') && !text.includes('States') && !STATE_MACHINE_HINT.test(text)) return undefined;
     document = parseDocument(target.path, text);
-    if (definitionRoots(document).length === 0) return undefined;
+    if (definitionRoots(document).length === 0 && !holdsStateMachines(document)) return undefined;
   }
   return lintDocument(document, { ...options, assumeDefinition: target.always });
+}
+
+/** Substrings of a template that may declare a state machine whose definition is elsewhere. */
+const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|stepFunctions:/;
+
+function holdsStateMachines(document: SourceDocument): boolean {
+  return templateRoots(document).some((root) => templateMachines(readTemplate(document, root)).length > 0);
+}
+
+/** Definition files that a template names (SAM DefinitionUri), resolved next to the template. */
+function readRelated(fromFile: string, path: string): { file: string; text: string } | undefined {
+  const file = resolve(dirname(fromFile), path);
+  try {
+    return { file, text: readFileSync(file, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The results with the definition files that templates include. A file that a template
+ * includes is reported once, as part of its template (which knows its type and role),
+ * not again on its own.
+ */
+function withIncluded(results: readonly LintResult[]): LintResult[] {
+  const included = results.flatMap((result) => result.included ?? []);
+  const includedFiles = new Set(included.map((result) => result.file));
+  const seen = new Set<string>();
+  const merged: LintResult[] = [];
+  for (const result of [...results.filter((r) => !includedFiles.has(r.file)), ...included]) {
+    if (seen.has(result.file)) continue;
+    seen.add(result.file);
+    merged.push(result);
+  }
+  return merged.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 function readError(file: string, error: unknown): LintResult {

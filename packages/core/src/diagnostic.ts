@@ -35,6 +35,8 @@ export interface Diagnostic {
   readonly state?: string;
   /** The state's path through nested scopes, for example ["Fan out", "Step"]. */
   readonly statePath?: readonly string[];
+  /** For a definition inside a template: the state machine's logical id, or its CDK path. */
+  readonly machine?: string;
   readonly related?: readonly RelatedLocation[];
   readonly docsUrl?: string;
   readonly fix?: Fix;

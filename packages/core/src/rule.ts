@@ -4,8 +4,9 @@ import type { SourceDocument } from './document/document.js';
 import type { DocNode, Range } from './document/node.js';
 import type { ScopeGraph } from './graph/scope-graph.js';
 import type { Machine, Scope, State } from './model/types.js';
+import type { Template, TemplateMachine } from './template/types.js';
 
-export type RuleCategory = 'definition' | 'graph' | 'error-handling' | 'document';
+export type RuleCategory = 'definition' | 'graph' | 'error-handling' | 'document' | 'template' | 'iam';
 
 /** A whole definition (or document) used as a docs example; doc examples run as tests. */
 export interface RuleExample {
@@ -53,6 +54,8 @@ export interface Report {
   readonly state?: State;
   readonly related?: readonly RelatedReport[];
   readonly fix?: Fix;
+  /** The state machine the finding is about, for template-level findings (its label). */
+  readonly machine?: string;
 }
 
 export interface DocumentContext {
@@ -63,8 +66,16 @@ export interface DocumentContext {
 
 export interface RuleContext extends DocumentContext {
   readonly machine: Machine;
+  /** The template state machine this definition belongs to; undefined for a standalone definition. */
+  readonly embedding?: TemplateMachine;
   /** The graph of one scope, built once and shared by every rule. */
   graph(scope: Scope): ScopeGraph;
+}
+
+/** A CloudFormation, SAM, CDK or Serverless template and its state machines. */
+export interface TemplateContext extends DocumentContext {
+  readonly template: Template;
+  readonly machines: readonly TemplateMachine[];
 }
 
 export interface RuleDefinition {
@@ -75,6 +86,8 @@ export interface RuleDefinition {
   readonly check?: (context: RuleContext) => void;
   /** Runs once per document, for findings about the text itself. */
   readonly checkDocument?: (context: DocumentContext) => void;
+  /** Runs once per template, for findings about its resources (roles, logging). */
+  readonly checkTemplate?: (context: TemplateContext) => void;
 }
 
 export interface RuleInput {
@@ -82,6 +95,7 @@ export interface RuleInput {
   readonly meta: RuleMeta;
   readonly check?: (context: RuleContext) => void;
   readonly checkDocument?: (context: DocumentContext) => void;
+  readonly checkTemplate?: (context: TemplateContext) => void;
 }
 
 /** Declares a rule; fills in its documentation URL from its id. */

@@ -41,4 +41,21 @@ export const reservedRules: readonly RuleDefinition[] = [
       },
     },
   }),
+  defineRule({
+    id: 'unchecked-definition',
+    meta: {
+      description: 'A state machine in a template whose definition sfn-lint could not read',
+      category: 'template',
+      severity: 'info',
+      recommended: true,
+      docs: {
+        whatItDoes:
+          'Says that a state machine of a CloudFormation, SAM or Serverless template was not checked, or only partly: its definition is in S3 (`DefinitionS3Location`, an `s3://` `DefinitionUri`), in a file nobody asked sfn-lint to read, or built with an intrinsic function whose value is known only at deployment (`Fn::If`, `Fn::Select`), which is then read as a placeholder.',
+        why: 'A clean result should mean "checked and fine", not "skipped". This tells you which definitions the other rules did not see, so you can point sfn-lint at a local copy.',
+        examples: { invalid: [], valid: [] },
+        whenNotToUse: 'Turn it off (`--rule unchecked-definition:off`) when the S3 definitions are linted elsewhere.',
+      },
+    },
+  }),
 ];
+

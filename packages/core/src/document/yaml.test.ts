@@ -50,10 +50,25 @@ describe('parseYaml', () => {
     expect(member(documents[0].root, 'StartAt')?.value).toBe('A');
   });
 
-  it('keeps CloudFormation tags and odd names as values', () => {
-    const root = parseYaml('Resource: !GetAtt Fn.Arn\n__proto__: 1\nconstructor: 2\n').documents[0].root!;
-    expect(member(root, 'Resource')?.value).toBe('Fn.Arn');
-    expect(root.children!.map((c) => c.key)).toEqual(['Resource', '__proto__', 'constructor']);
+  it('reads CloudFormation short-form tags as their long form, and keeps odd names', () => {
+    const text = 'Resource: !GetAtt Fn.Arn\n__proto__: 1\nconstructor: 2\nJoined: !Join ["", [a, !Ref B]]\n';
+    const root = parseYaml(text).documents[0].root!;
+    const resource = member(root, 'Resource')!;
+    expect(resource.kind).toBe('object');
+    expect(text.slice(resource.range.start, resource.range.end)).toBe('!GetAtt Fn.Arn');
+    const getAtt = member(resource, 'Fn::GetAtt')!;
+    expect(getAtt.value).toBe('Fn.Arn');
+    expect(text.slice(getAtt.keyRange!.start, getAtt.keyRange!.end)).toBe('!GetAtt');
+    const ref = member(root, 'Joined')!.children![0].children![1].children![1];
+    expect(ref.children![0].key).toBe('Ref');
+    expect(ref.children![0].value).toBe('B');
+    expect(root.children!.map((c) => c.key)).toEqual(['Resource', '__proto__', 'constructor', 'Joined']);
+  });
+
+  it('reports the first syntax error of a document, with a count of the ones that follow from it', () => {
+    const { problems } = parseYaml('A:\n  B: {\n  "x": 1,\n}\nC: [\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/more syntax errors? follows? in this document/);
   });
 
   it('handles CRLF line ends', () => {

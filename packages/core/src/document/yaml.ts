@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
+import { repairFlowIndentation } from './yaml-flow-indent.js';
 
 /**
  * How many nodes alias expansion may create in one file. Far above any real definition
@@ -27,6 +28,40 @@ export interface YamlParseResult {
  * CloudFormation's `!Ref` keep their value.
  */
 export function parseYaml(text: string): YamlParseResult {
+  const first = parseYamlText(text);
+  if (!first.flowIndentError) return first.result;
+  const repair = repairFlowIndentation(text);
+  if (!repair) return first.result;
+  const second = parseYamlText(repair.text);
+  if (second.result.problems.length >= first.result.problems.length) return first.result;
+  return moveBack(second.result, repair.original);
+}
+
+/** Ranges of a parse of repaired text, moved back onto the original text. */
+function moveBack(result: YamlParseResult, original: Int32Array): YamlParseResult {
+  const at = (offset: number): number => original[Math.min(Math.max(offset, 0), original.length - 1)];
+  for (const { root } of result.documents) {
+    const stack: TreeNode[] = root ? [root] : [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      node.start = at(node.start);
+      node.end = at(node.end);
+      if (node.keyStart >= 0) {
+        node.keyStart = at(node.keyStart);
+        node.keyEnd = at(node.keyEnd);
+      }
+      if (node.children) for (const child of node.children) stack.push(child);
+    }
+  }
+  const move = (range: { start: number; end: number }) => ({ start: at(range.start), end: at(range.end) });
+  return {
+    documents: result.documents.map((document) => ({ ...document, start: at(document.start) })),
+    problems: result.problems.map((problem) => ({ ...problem, range: move(problem.range), related: problem.related?.map((r) => ({ ...r, range: move(r.range) })) })),
+  };
+}
+
+function parseYamlText(text: string): { result: YamlParseResult; flowIndentError: boolean } {
+  let flowIndentError = false;
   const problems: ParseProblem[] = [];
   const documents: YamlDocumentResult[] = [];
   let parsed;
@@ -34,16 +69,21 @@ export function parseYaml(text: string): YamlParseResult {
     parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
   } catch (error) {
     problems.push({ code: 'parse-error', message: `The YAML could not be read: ${(error as Error).message}`, range: { start: 0, end: 0 } });
-    return { documents, problems };
+    return { result: { documents, problems }, flowIndentError };
   }
   const list = Array.isArray(parsed) ? parsed : [parsed];
   let budget = MAX_ALIAS_NODES;
   let bombReported = false;
 
   for (const doc of list) {
-    for (const error of doc.errors) {
-      const [start, end] = error.pos;
-      problems.push({ code: 'parse-error', message: yamlMessage(error.message), range: { start, end: Math.max(start, end) } });
+    // After a structural error the YAML parser reports every later token as unexpected;
+    // the first error is the one to fix, so it alone is reported, with a count of the rest.
+    if (doc.errors.some((error) => error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) flowIndentError = true;
+    const [first, ...rest] = doc.errors;
+    if (first) {
+      const [start, end] = first.pos;
+      const more = rest.length === 0 ? '' : ` ${rest.length} more syntax error${rest.length === 1 ? '' : 's'} follow${rest.length === 1 ? 's' : ''} in this document; fix this one first.`;
+      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end: Math.max(start, end) } });
     }
     const converting = new Set<YamlNode>();
     // Alias.resolve searches the whole document; an alias expanded many times would
@@ -51,6 +91,21 @@ export function parseYaml(text: string): YamlParseResult {
     const resolved = new Map<unknown, unknown>();
 
     const convert = (node: unknown, aliasDepth: number): TreeNode => {
+      const intrinsic = intrinsicOfTag((node as YamlNode | null)?.tag);
+      if (!intrinsic) return convertValue(node, aliasDepth);
+      // `!GetAtt X.Arn` is `{"Fn::GetAtt": "X.Arn"}`: the rest of sfn-lint reads the long form only.
+      const inner = convertValue(node, aliasDepth);
+      const start = tagStart(text, inner.start);
+      const wrapper = new TreeNode('object', undefined, start, inner.end);
+      inner.key = intrinsic;
+      inner.keyStart = start;
+      inner.keyEnd = start + 1 + intrinsicTagLength(text, start);
+      inner.parent = wrapper;
+      wrapper.children!.push(inner);
+      return wrapper;
+    };
+
+    const convertValue = (node: unknown, aliasDepth: number): TreeNode => {
       if (isAlias(node)) {
         let target = resolved.get(node);
         if (target === undefined && !resolved.has(node)) {
@@ -169,7 +224,33 @@ export function parseYaml(text: string): YamlParseResult {
     const root = doc.contents == null ? undefined : convert(doc.contents, 0);
     documents.push({ root, start: doc.range?.[0] ?? 0 });
   }
-  return { documents, problems };
+  return { result: { documents, problems }, flowIndentError };
+}
+
+/** CloudFormation's short-form tags and the intrinsic each stands for. */
+const CLOUDFORMATION_TAGS: ReadonlyMap<string, string> = new Map([
+  ['!Ref', 'Ref'],
+  ['!Condition', 'Condition'],
+  ...['Base64', 'Cidr', 'Equals', 'And', 'Or', 'Not', 'If', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'Length', 'ToJsonString'].map(
+    (name): [string, string] => [`!${name}`, `Fn::${name}`],
+  ),
+]);
+
+function intrinsicOfTag(tag: string | undefined): string | undefined {
+  return tag === undefined ? undefined : CLOUDFORMATION_TAGS.get(tag);
+}
+
+/** Where the tag before a value starts: the node's own range begins after it. */
+function tagStart(text: string, valueStart: number): number {
+  const bang = text.lastIndexOf('!', valueStart);
+  if (bang < 0) return valueStart;
+  const between = text.slice(bang, valueStart);
+  return /^![A-Za-z]+\s*$/.test(between) ? bang : valueStart;
+}
+
+function intrinsicTagLength(text: string, start: number): number {
+  const match = /^!([A-Za-z]+)/.exec(text.slice(start, start + 20));
+  return match ? match[1].length : 0;
 }
 
 function keyString(key: YamlNode | null): string {

@@ -3,11 +3,13 @@ import { docsUrlFor } from '../diagnostic.js';
 import type { SourceDocument } from '../document/document.js';
 import { parseDocument } from '../document/document.js';
 import type { DocNode, Range } from '../document/node.js';
-import { member } from '../document/node-access.js';
 import { ScopeGraph } from '../graph/scope-graph.js';
 import { buildMachine, looksLikeDefinition } from '../model/build.js';
 import type { Machine, Scope, State } from '../model/types.js';
-import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition } from '../rule.js';
+import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
+import { looksLikeServerless, looksLikeTemplate, readTemplate } from '../template/read-template.js';
+import { templateMachines } from '../template/state-machines.js';
+import type { TemplateMachine } from '../template/types.js';
 
 export interface LintOptions {
   readonly rules: readonly RuleDefinition[];
@@ -19,6 +21,12 @@ export interface LintOptions {
    * States, so that a broken file named on the command line is still judged.
    */
   readonly assumeDefinition?: boolean;
+  /**
+   * Reads a file that a template names (SAM `DefinitionUri`, Serverless `${file(…)}`),
+   * relative to the template's own file. The engine never touches the file system itself;
+   * without this, such definitions are reported as not checked.
+   */
+  readonly readRelated?: (fromFile: string, path: string) => { readonly file: string; readonly text: string } | undefined;
 }
 
 export interface LintResult {
@@ -26,78 +34,177 @@ export interface LintResult {
   readonly document: SourceDocument;
   readonly machines: readonly Machine[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The state machines of a CloudFormation, SAM, CDK or Serverless template. */
+  readonly templateMachines?: readonly TemplateMachine[];
+  /** Results for definition files that the template names, linted in place. */
+  readonly included?: readonly LintResult[];
 }
 
-/** True for a CloudFormation or SAM template, which holds definitions rather than being one. */
-export function looksLikeTemplate(node: DocNode | undefined): boolean {
-  if (node?.kind !== 'object') return false;
-  return member(node, 'AWSTemplateFormatVersion') !== undefined || member(node, 'Resources')?.kind === 'object';
-}
+export { looksLikeTemplate };
 
 /** The roots of a document that are state machine definitions. */
 export function definitionRoots(document: SourceDocument, assumeDefinition = false): DocNode[] {
   const roots = document.roots.filter((root) => looksLikeDefinition(root));
   if (roots.length > 0 || !assumeDefinition) return roots;
-  return document.roots.filter((root) => !looksLikeTemplate(root)).slice(0, 1);
+  return document.roots.filter((root) => !looksLikeTemplate(root) && !looksLikeServerless(root)).slice(0, 1);
+}
+
+/** The roots of a document that are templates holding state machines. */
+export function templateRoots(document: SourceDocument): DocNode[] {
+  return document.roots.filter((root) => !looksLikeDefinition(root) && (looksLikeTemplate(root) || looksLikeServerless(root)));
 }
 
 export function lintText(file: string, text: string, options: LintOptions): LintResult {
   return lintDocument(parseDocument(file, text), options);
 }
 
+/** One definition to check, the document its ranges belong to, and its template machine if embedded. */
+interface Unit {
+  readonly machine: Machine;
+  readonly document: SourceDocument;
+  readonly embedding?: TemplateMachine;
+}
+
 /**
- * Runs every enabled rule over every definition in a document. A rule that throws gives
- * one `internal-error` diagnostic for the file and the others still run.
+ * Runs every enabled rule over every definition in a document: the document itself, or
+ * each state machine of a template (embedded, rebuilt from a DefinitionString, or read
+ * from the file it names). A rule that throws gives one `internal-error` diagnostic for
+ * the file and the others still run.
  */
 export function lintDocument(document: SourceDocument, options: LintOptions): LintResult {
-  const diagnostics: Diagnostic[] = [];
   const settings = options.settings ?? {};
-  const file = document.file;
+  const sinks = new Map<SourceDocument, Diagnostic[]>([[document, []]]);
+  const sinkOf = (doc: SourceDocument): Diagnostic[] => {
+    let sink = sinks.get(doc);
+    if (!sink) sinks.set(doc, (sink = []));
+    return sink;
+  };
+  const enabled = (id: string): boolean => (options.severities?.[id] ?? 'error') !== 'off';
 
-  for (const problem of document.problems) {
-    if (problem.code !== 'parse-error') continue;
-    diagnostics.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file, range: problem.range, docsUrl: docsUrlFor('parse-error') });
+  reportParseProblems(document, sinkOf(document));
+  const units: Unit[] = definitionRoots(document, options.assumeDefinition).map((root) => ({ machine: buildMachine(document, root), document }));
+  const templates = templateRoots(document).map((root) => readTemplate(document, root));
+  const embedded: TemplateMachine[] = [];
+  for (const template of templates) {
+    for (const templateMachine of templateMachines(template)) {
+      embedded.push(templateMachine);
+      for (const problem of templateMachine.problems) {
+        const ruleId = problem.severity === 'error' ? 'parse-error' : 'unchecked-definition';
+        if (!enabled(ruleId)) continue;
+        sinkOf(document).push({ ruleId, severity: problem.severity, message: problem.message, file: document.file, range: problem.range, docsUrl: docsUrlFor(ruleId) });
+      }
+      const unit = embeddedUnit(document, templateMachine, options, sinkOf);
+      if (unit) units.push(unit);
+    }
   }
 
-  const machines = definitionRoots(document, options.assumeDefinition).map((root) => buildMachine(document, root));
   const internalErrors: string[] = [];
-
+  const documents = [...new Set(units.map((unit) => unit.document)), document];
   for (const rule of options.rules) {
     const setting = options.severities?.[rule.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
     if (rule.checkDocument) {
-      const context: DocumentContext = {
-        document,
-        settings,
-        report: (report) => diagnostics.push(toDiagnostic(rule, severity, report, document, machines)),
-      };
-      run(rule, () => rule.checkDocument!(context), internalErrors);
+      for (const doc of new Set(documents)) {
+        const context: DocumentContext = {
+          document: doc,
+          settings,
+          report: (report) => sinkOf(doc).push(toDiagnostic(rule, severity, report, doc, units.filter((u) => u.document === doc).map((u) => u.machine))),
+        };
+        run(rule, () => rule.checkDocument!(context), internalErrors);
+      }
     }
-    if (!rule.check) continue;
-    for (const machine of machines) {
-      const context: RuleContext = {
-        document,
-        settings,
-        machine,
-        graph: (scope) => graphOf(machine, scope),
-        report: (report) => diagnostics.push(toDiagnostic(rule, severity, report, document, [machine])),
-      };
-      run(rule, () => rule.check!(context), internalErrors);
+    if (rule.check) {
+      for (const unit of units) {
+        const machineType = unit.embedding?.machineType;
+        const context: RuleContext = {
+          document: unit.document,
+          settings: machineType ? { ...settings, machineType } : settings,
+          machine: unit.machine,
+          embedding: unit.embedding,
+          graph: (scope) => graphOf(unit.machine, scope),
+          report: (report) => {
+            // A fix is an edit of the definition's text; inside a DefinitionString that text is an
+            // escaped string (or several), so the edit would not fit.
+            const fitting = unit.embedding?.source === 'string' && report.fix ? { ...report, fix: undefined } : report;
+            sinkOf(unit.document).push(toDiagnostic(rule, severity, fitting, unit.document, [unit.machine], unit.embedding?.label));
+          },
+        };
+        run(rule, () => rule.check!(context), internalErrors);
+      }
+    }
+    if (rule.checkTemplate) {
+      for (const template of templates) {
+        const context: TemplateContext = {
+          document,
+          settings,
+          template,
+          machines: embedded.filter((machine) => machine.template === template),
+          report: (report) => sinkOf(document).push(toDiagnostic(rule, severity, report, document, [])),
+        };
+        run(rule, () => rule.checkTemplate!(context), internalErrors);
+      }
     }
   }
 
   if (internalErrors.length > 0) {
-    diagnostics.push({
+    sinkOf(document).push({
       ruleId: 'internal-error',
       severity: 'error',
       message: `sfn-lint failed inside ${internalErrors.join('; ')}. The other rules still ran. Please report this with the file.`,
-      file,
+      file: document.file,
       range: { start: 0, end: 0 },
       docsUrl: docsUrlFor('internal-error'),
     });
   }
-  return { file, document, machines, diagnostics: sortAndDedupe(diagnostics) };
+  const machinesOf = (doc: SourceDocument) => units.filter((unit) => unit.document === doc).map((unit) => unit.machine);
+  const included = [...sinks.keys()]
+    .filter((doc) => doc !== document)
+    .map((doc): LintResult => ({ file: doc.file, document: doc, machines: machinesOf(doc), diagnostics: sortAndDedupe(sinks.get(doc)!) }));
+  return {
+    file: document.file,
+    document,
+    machines: machinesOf(document),
+    diagnostics: sortAndDedupe(sinks.get(document)!),
+    ...(templates.length > 0 ? { templateMachines: embedded } : {}),
+    ...(included.length > 0 ? { included } : {}),
+  };
+}
+
+function reportParseProblems(document: SourceDocument, sink: Diagnostic[]): void {
+  for (const problem of document.problems) {
+    if (problem.code !== 'parse-error') continue;
+    sink.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: document.file, range: problem.range, docsUrl: docsUrlFor('parse-error') });
+  }
+}
+
+/** The definition of a template's state machine as a unit to check, or undefined when there is none to read. */
+function embeddedUnit(
+  document: SourceDocument,
+  templateMachine: TemplateMachine,
+  options: LintOptions,
+  sinkOf: (doc: SourceDocument) => Diagnostic[],
+): Unit | undefined {
+  if (templateMachine.definition) {
+    return { machine: buildMachine(document, templateMachine.definition, templateMachine.label), document, embedding: templateMachine };
+  }
+  if (templateMachine.source !== 'file' || templateMachine.definitionFile === undefined) return undefined;
+  const property = templateMachine.definitionProperty;
+  const range = property?.range ?? { start: 0, end: 0 };
+  const read = options.readRelated?.(document.file, templateMachine.definitionFile);
+  if (!read) {
+    const ruleId = options.readRelated ? 'parse-error' : 'unchecked-definition';
+    const message = options.readRelated
+      ? `The definition file "${templateMachine.definitionFile}" of "${templateMachine.label}" cannot be read, so it was not checked. Check the path: it is relative to this template.`
+      : `The definition of "${templateMachine.label}" is in "${templateMachine.definitionFile}"; lint that file as well.`;
+    sinkOf(document).push({ ruleId, severity: options.readRelated ? 'error' : 'info', message, file: document.file, range, docsUrl: docsUrlFor(ruleId) });
+    return undefined;
+  }
+  const external = parseDocument(read.file, read.text);
+  reportParseProblems(external, sinkOf(external));
+  const root = definitionRoots(external, true)[0];
+  if (!root) return undefined;
+  return { machine: buildMachine(external, root, templateMachine.label), document: external, embedding: templateMachine };
 }
 
 function run(rule: RuleDefinition, body: () => void, internalErrors: string[]): void {
@@ -156,7 +263,14 @@ function stateAt(machines: readonly Machine[], offset: number): State | undefine
   return best;
 }
 
-function toDiagnostic(rule: RuleDefinition, severity: Severity, report: Report, document: SourceDocument, machines: readonly Machine[]): Diagnostic {
+function toDiagnostic(
+  rule: RuleDefinition,
+  severity: Severity,
+  report: Report,
+  document: SourceDocument,
+  machines: readonly Machine[],
+  machineLabel?: string,
+): Diagnostic {
   let state = report.state;
   if (!state && report.node) for (const machine of machines) state ??= stateOf(machine, report.node);
   if (!state && !report.node && report.range) state = stateAt(machines, report.range.start);
@@ -172,6 +286,7 @@ function toDiagnostic(rule: RuleDefinition, severity: Severity, report: Report, 
     range: rangeOf(report.node, report.range, report.at),
     state: state?.name,
     statePath: state?.path,
+    ...(report.machine ?? machineLabel ? { machine: report.machine ?? machineLabel } : {}),
     related: related && related.length > 0 ? related : undefined,
     docsUrl: rule.docsUrl,
     fix: report.fix,

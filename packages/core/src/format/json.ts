@@ -1,3 +1,4 @@
+import { displayMessage } from './message.js';
 import type { Severity } from '../diagnostic.js';
 import type { LintResult } from '../engine/lint.js';
 import type { FormatOptions } from './options.js';
@@ -14,6 +15,8 @@ export interface JsonMessage {
   readonly state: string | null;
   readonly statePath: readonly string[] | null;
   readonly docsUrl: string | null;
+  /** The template's state machine (logical id or CDK path), for definitions inside templates. */
+  readonly machine?: string;
 }
 
 export interface JsonResult {
@@ -45,7 +48,7 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
       return {
         ruleId: diagnostic.ruleId,
         severity,
-        message: diagnostic.message,
+        message: displayMessage(diagnostic),
         line: start.line,
         column: start.column,
         endLine: end.line,
@@ -53,6 +56,7 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
         state: diagnostic.state ?? null,
         statePath: diagnostic.statePath ?? null,
         docsUrl: diagnostic.docsUrl ?? null,
+        ...(diagnostic.machine ? { machine: diagnostic.machine } : {}),
       };
     });
     return {

@@ -1,3 +1,4 @@
+import { displayMessage } from './message.js';
 import type { Severity } from '../diagnostic.js';
 import type { LintResult } from '../engine/lint.js';
 import type { FormatOptions } from './options.js';
@@ -47,7 +48,7 @@ export function formatStylish(results: readonly LintResult[], options: FormatOpt
         column: String(column),
         severity: diagnostic.severity,
         // As ESLint does: drop the final full stop, the rule id follows.
-        message: diagnostic.message.replace(/([^ ])\.$/u, '$1').replace(/\r?\n/g, ' '),
+        message: displayMessage(diagnostic).replace(/([^ ])\.$/u, '$1').replace(/\r?\n/g, ' '),
         ruleId: diagnostic.ruleId,
       };
     });

@@ -1,0 +1,202 @@
+/**
+ * Rebuilds a `DefinitionString` (a plain string, `Fn::Sub` or `Fn::Join`) into a definition
+ * tree whose ranges point at the template's own characters.
+ *
+ * The pieces are laid end to end as one "virtual" JSON text: string pieces decoded, every
+ * intrinsic piece of a Join written as the `${…}` token Fn::Sub would use for it. Each
+ * virtual character remembers the span of template text it came from (an escape such as
+ * `\"` is two template characters; a token is the whole intrinsic object), so after
+ * parsing the virtual text every node is moved back onto the template.
+ */
+import type { DocumentFormat } from '../document/document.js';
+import { parseJson } from '../document/json.js';
+import type { DocNode, ParseProblem, Range } from '../document/node.js';
+import { TreeNode } from '../document/node.js';
+import { items, members } from '../document/node-access.js';
+import { intrinsicArgument, intrinsicName, symbolicText } from './symbolic.js';
+import type { SymbolicText } from './types.js';
+
+export interface RebuiltDefinition {
+  readonly root: DocNode | undefined;
+  readonly problems: readonly ParseProblem[];
+  /** Parts that could not be written as a token (Fn::If, Fn::Select …), as info for the user. */
+  readonly unresolved: readonly { readonly node: DocNode; readonly message: string }[];
+  /** `${X}` names that the definition uses and what they stand for (Fn::Sub's variables, or the reference itself). */
+  readonly substitutions: ReadonlyMap<string, SymbolicText | undefined>;
+  /** The rebuilt JSON text, for tests and debugging. */
+  readonly text: string;
+}
+
+interface Builder {
+  text: string;
+  chars: string[];
+  starts: number[];
+  ends: number[];
+  unresolved: { node: DocNode; message: string }[];
+  variables: Map<string, SymbolicText | undefined>;
+}
+
+export function rebuildDefinitionString(property: DocNode, text: string, format: DocumentFormat): RebuiltDefinition | undefined {
+  const builder: Builder = { text, chars: [], starts: [], ends: [], unresolved: [], variables: new Map() };
+  if (!addValue(builder, property, format)) return undefined;
+  const virtual = builder.chars.join('');
+  const { root, problems } = parseJson(virtual);
+  const starts = builder.starts;
+  const ends = builder.ends;
+  const last = starts.length - 1;
+  const startAt = (offset: number): number => (offset > last ? (ends[last] ?? property.range.end) : starts[Math.max(0, offset)]);
+  const endAt = (offset: number): number => (offset <= 0 ? (starts[0] ?? property.range.start) : ends[Math.min(offset, last + 1) - 1]);
+  if (root) moveTree(root as TreeNode, startAt, endAt);
+  const moved = problems.map((problem) => ({ ...problem, range: moveRange(problem.range, startAt, endAt), related: problem.related?.map((r) => ({ ...r, range: moveRange(r.range, startAt, endAt) })) }));
+  const substitutions = new Map(builder.variables);
+  for (const [, name] of virtual.matchAll(/\$\{([^}!][^}]*)\}/g)) if (!substitutions.has(name)) substitutions.set(name, `\${${name}}`);
+  return { root, problems: moved, unresolved: builder.unresolved, substitutions, text: virtual };
+}
+
+function moveRange(range: Range, startAt: (offset: number) => number, endAt: (offset: number) => number): Range {
+  const start = startAt(range.start);
+  return { start, end: Math.max(start, range.end > range.start ? endAt(range.end) : start) };
+}
+
+function moveTree(root: TreeNode, startAt: (offset: number) => number, endAt: (offset: number) => number): void {
+  const stack: TreeNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const start = startAt(node.start);
+    node.end = Math.max(start, node.end > node.start ? endAt(node.end) : start);
+    node.start = start;
+    if (node.keyStart >= 0) {
+      const keyStart = startAt(node.keyStart);
+      node.keyEnd = Math.max(keyStart, endAt(node.keyEnd));
+      node.keyStart = keyStart;
+    }
+    if (node.children) for (const child of node.children) stack.push(child);
+  }
+}
+
+/** Appends one DefinitionString value; false when it is not a form that holds a definition. */
+function addValue(builder: Builder, node: DocNode, format: DocumentFormat): boolean {
+  if (node.kind === 'string') {
+    addString(builder, node, format);
+    return true;
+  }
+  const name = intrinsicName(node);
+  const argument = name ? intrinsicArgument(node) : undefined;
+  if (name === 'Fn::Sub' && argument) return addSub(builder, argument, format);
+  if (name === 'Fn::Join' && argument) {
+    const [delimiter, list] = items(argument);
+    if (delimiter?.kind !== 'string' || list?.kind !== 'array') return false;
+    items(list).forEach((part, index) => {
+      if (index > 0) addString(builder, delimiter, format);
+      addPart(builder, part, format);
+    });
+    return true;
+  }
+  return false;
+}
+
+function addSub(builder: Builder, argument: DocNode, format: DocumentFormat): boolean {
+  if (argument.kind === 'string') {
+    addString(builder, argument, format);
+    return true;
+  }
+  const [body, variables] = items(argument);
+  if (body?.kind !== 'string') return false;
+  for (const variable of members(variables)) builder.variables.set(variable.key as string, symbolicText(variable));
+  addString(builder, body, format);
+  return true;
+}
+
+/** A piece of a Join: text, or a reference written as its `${…}` token. */
+function addPart(builder: Builder, part: DocNode, format: DocumentFormat): void {
+  if (part.kind === 'string') return addString(builder, part, format);
+  if (addValue(builder, part, format)) return;
+  let token = symbolicText(part);
+  if (token === undefined || part.kind !== 'object') {
+    builder.unresolved.push({
+      node: part,
+      message: `This part of the DefinitionString (${intrinsicName(part) ?? part.kind}) is known only at deployment; sfn-lint read it as a placeholder.`,
+    });
+    token = `\${${intrinsicName(part) ?? 'value'}}`;
+  }
+  for (let i = 0; i < token.length; i++) push(builder, token[i], part.range.start, part.range.end);
+}
+
+function push(builder: Builder, char: string, start: number, end: number): void {
+  builder.chars.push(char);
+  builder.starts.push(start);
+  builder.ends.push(end);
+}
+
+/** Appends a string node's value, each character with the template span it was written as. */
+function addString(builder: Builder, node: DocNode, format: DocumentFormat): void {
+  const value = node.value as string;
+  const spans = format === 'json' || builder.text[node.range.start] === '"' ? escapedSpans(builder.text, node.range, value) : alignedSpans(builder.text, node.range, value);
+  for (let i = 0; i < value.length; i++) push(builder, value[i], spans[2 * i], spans[2 * i + 1]);
+}
+
+/**
+ * Spans of a double-quoted string (JSON, or YAML's double-quoted style): each escape
+ * sequence is one character of the value. Falls back to aligning when the text does not
+ * decode to the value (a YAML line fold, for one).
+ */
+function escapedSpans(text: string, range: Range, value: string): Int32Array {
+  const spans = new Int32Array(value.length * 2);
+  let p = text[range.start] === '"' ? range.start + 1 : range.start;
+  for (let i = 0; i < value.length; i++) {
+    const start = p;
+    if (text[p] === '\\') {
+      const escape = text[p + 1];
+      if (escape === 'u') {
+        p += 6;
+      } else {
+        p += 2;
+      }
+    } else {
+      p += 1;
+    }
+    if (p > range.end) return alignedSpans(text, range, value);
+    spans[2 * i] = start;
+    spans[2 * i + 1] = p;
+  }
+  return spans;
+}
+
+/**
+ * Spans for YAML's other styles (plain, single-quoted, block `|` and `>`), found by
+ * walking the value and the source together: a non-blank character of the value is the
+ * next such character of the source, past indentation, quotes and line breaks. Blanks
+ * may land on the neighbouring blank, which never moves a node: nodes start and end on
+ * non-blank characters.
+ */
+function alignedSpans(text: string, range: Range, value: string): Int32Array {
+  const spans = new Int32Array(value.length * 2);
+  let p = range.start;
+  if (text[p] === '|' || text[p] === '>') {
+    const header = text.indexOf('\n', p);
+    p = header < 0 ? range.end : header + 1;
+  } else if (text[p] === "'") {
+    p += 1;
+  }
+  let lost = false;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (!lost) {
+      if (char === ' ' || char === '\n' || char === '\t') {
+        if (p < range.end && /\s/.test(text[p])) p += 1;
+      } else {
+        let q = p;
+        while (q < range.end && text[q] !== char) {
+          if (!/[\s'\\]/.test(text[q])) break;
+          q += 1;
+        }
+        if (q < range.end && text[q] === char) p = q + 1;
+        else lost = true;
+      }
+    }
+    const at = lost ? Math.min(p, range.end) : Math.max(range.start, p - 1);
+    spans[2 * i] = at;
+    spans[2 * i + 1] = lost ? at : p;
+  }
+  return spans;
+}

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic, LintResult } from '@sfn-lint/core';
+import { lintText, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
+import { rules } from '@sfn-lint/rules';
+import { describe, expect, it } from 'vitest';
+import { corpusPresent, corpusRoot } from './corpus-files.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/templates/', import.meta.url));
+
+function readRelated(fromFile: string, path: string): { file: string; text: string } | undefined {
+  const file = resolve(dirname(fromFile), path);
+  try {
+    return { file, text: readFileSync(file, 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
+function lintFixture(path: string): { result: LintResult; text: string } {
+  const file = resolve(fixtures, path);
+  const text = readFileSync(file, 'utf8');
+  return { result: lintText(file, text, { rules, readRelated }), text };
+}
+
+/** The exact template characters a diagnostic covers. */
+function covered(text: string, diagnostic: Diagnostic): string {
+  return text.slice(diagnostic.range.start, diagnostic.range.end);
+}
+
+function only(result: LintResult, ruleId: string): Diagnostic[] {
+  return result.diagnostics.filter((d) => d.ruleId === ruleId);
+}
+
+describe('CloudFormation JSON with a DefinitionString built by Fn::Join', () => {
+  const { result, text } = lintFixture('cloudformation/join-definition.template.json');
+
+  it('finds the state machine and names it in each finding', () => {
+    expect(result.templateMachines?.map((m) => [m.logicalId, m.source])).toEqual([['Flow', 'string']]);
+    for (const diagnostic of result.diagnostics) expect(diagnostic.machine).toBe('Flow');
+  });
+
+  it('points at the exact characters inside the escaped JSON string', () => {
+    const [missing] = only(result, 'no-missing-state');
+    expect(covered(text, missing)).toBe('\\"Missing\\"');
+    expect(missing.state).toBe('Orphan');
+    const [unreachable] = only(result, 'no-unreachable-state');
+    expect(covered(text, unreachable)).toBe('\\"Orphan\\"');
+  });
+
+  it('reads the Join parts as references, so the Lambda call is recognised', () => {
+    const [retry] = only(result, 'lambda-transient-retry');
+    expect(retry.state).toBe('Work');
+  });
+});
+
+describe('SAM YAML', () => {
+  const { result, text } = lintFixture('sam/template.yaml');
+
+  it('finds every state machine and how its definition is given', () => {
+    expect(result.templateMachines?.map((m) => [m.logicalId, m.source, m.machineType])).toEqual([
+      ['FileFlow', 'file', undefined],
+      ['InlineFlow', 'object', 'EXPRESS'],
+      ['SubFlow', 'string', undefined],
+    ]);
+    const fileFlow = result.templateMachines![0];
+    expect(fileFlow.substitutions.get('WorkerArn')).toBe('${Worker.Arn}');
+    expect(fileFlow.substitutions.get('QueueUrl')).toBe('${Orders}');
+  });
+
+  it('maps a !Sub block scalar back onto the template', () => {
+    const [missing] = only(result, 'no-missing-state');
+    expect(missing.machine).toBe('SubFlow');
+    expect(covered(text, missing)).toBe('"Nowhere"');
+  });
+
+  it('runs the definition rules on a Definition object, with the template\'s machine type', () => {
+    const [express] = only(result, 'express-unsupported');
+    expect(express.machine).toBe('InlineFlow');
+    expect(covered(text, express)).toBe('arn:aws:states:::sqs:sendMessage.waitForTaskToken');
+  });
+
+  it('lints a DefinitionUri file in place, as part of its template', () => {
+    const [included] = result.included ?? [];
+    expect(included?.file).toBe(resolve(fixtures, 'sam/statemachine/flow.asl.json'));
+    expect(included?.machines.map((m) => m.name)).toEqual(['FileFlow']);
+  });
+
+  it('says when a DefinitionUri file cannot be read', () => {
+    const broken = text.replace('statemachine/flow.asl.json', 'statemachine/absent.asl.json');
+    const lint = lintText(resolve(fixtures, 'sam/template.yaml'), broken, { rules, readRelated });
+    const [problem] = lint.diagnostics.filter((d) => d.ruleId === 'parse-error');
+    expect(problem.message).toContain('"statemachine/absent.asl.json" of "FileFlow" cannot be read');
+    expect(broken.slice(problem.range.start, problem.range.end)).toBe('statemachine/absent.asl.json');
+  });
+});
+
+describe('Serverless Framework', () => {
+  const { result, text } = lintFixture('serverless/serverless.yml');
+
+  it('reads stepFunctions.stateMachines, inline and ${file(…)}', () => {
+    expect(result.templateMachines?.map((m) => [m.label, m.source, m.definitionFile])).toEqual([
+      ['fromFile (OrdersFromFile)', 'file', './statemachine/flow.asl.yml'],
+      ['inline (OrdersInline)', 'object', undefined],
+    ]);
+    const [missing] = only(result, 'no-missing-state');
+    expect(covered(text, missing)).toBe('Gone');
+    const included = result.included?.[0];
+    expect(included?.diagnostics.filter((d) => d.ruleId === 'no-missing-state').map((d) => d.machine)).toEqual(['fromFile (OrdersFromFile)']);
+  });
+});
+
+describe('CDK output', () => {
+  it('names findings by their aws:cdk:path', () => {
+    const { result, text } = lintFixture('cdk.out/OrdersStack.template.json');
+    const [choice] = only(result, 'require-choice-default');
+    expect(choice.machine).toBe('OrdersStack/Flow');
+    expect(covered(text, choice)).toBe('\\"Check\\"');
+    const nested = lintFixture('cdk.out/OrdersStackAuditNested.nested.template.json');
+    expect(only(nested.result, 'no-dead-end').map((d) => d.machine)).toEqual(['OrdersStack/Audit/AuditFlow']);
+  });
+});
+
+describe('definitions that cannot be checked', () => {
+  it('gives an info diagnostic for DefinitionS3Location', () => {
+    const text = JSON.stringify({
+      Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionS3Location: { Bucket: 'b', Key: 'k' } } } },
+    });
+    const [diagnostic] = lintText('t.json', text, { rules }).diagnostics;
+    expect(diagnostic).toMatchObject({ ruleId: 'unchecked-definition', severity: 'info' });
+    expect(diagnostic.message).toContain('"Flow" is in S3');
+  });
+
+  it('reports a syntax error inside a DefinitionString at its place in the template', () => {
+    const text = JSON.stringify({ Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true},}}' } } } });
+    const errors = lintText('t.json', text, { rules }).diagnostics.filter((d) => d.ruleId === 'parse-error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^DefinitionString: Trailing comma/);
+    expect(text.slice(errors[0].range.start, errors[0].range.end)).toBe(',');
+  });
+
+  it('reads a Join part it cannot resolve as a placeholder and says so', () => {
+    const text = JSON.stringify({
+      Resources: {
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { DefinitionString: { 'Fn::Join': ['', ['{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": ', { 'Fn::If': ['Fast', 1, 60] }, ', "End": true}}}']] } },
+        },
+      },
+    });
+    const diagnostics = lintText('t.json', text, { rules }).diagnostics;
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['unchecked-definition']);
+  });
+});
+
+describe.skipIf(!corpusPresent)('templates of the corpus', () => {
+  it('finds every state machine of the power-tuning template, whose YAML closes a flow map at its key\'s indentation', () => {
+    const file = resolve(corpusRoot, 'real/alexcasalboni+aws-lambda-power-tuning/template.yml');
+    const document = parseDocument(file, readFileSync(file, 'utf8'));
+    expect(document.problems).toEqual([]);
+    const machines = templateRoots(document).flatMap((root) => templateMachines(readTemplate(document, root)));
+    expect(machines.map((m) => [m.logicalId, m.source])).toEqual([['powerTuningStateMachine', 'file']]);
+  });
+});
+if (!corpusPresent) console.warn(`tests/templates.test.ts: ${corpusRoot} is absent, so the corpus template checks are skipped.`);
