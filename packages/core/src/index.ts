@@ -64,6 +64,17 @@ export {
 } from './jsonata/functions.js';
 export * from './variables/index.js';
 export * from './integrations/index.js';
+export { analyseNeeds, definitionNeeds, type NeededPermission, type NeedPurpose, type NeedsAnalysis, type NeedsOptions, type TemplateView } from './iam/needs.js';
+export {
+  leastPrivilegePolicy,
+  policyJson,
+  policyValue,
+  policyYaml,
+  type PolicyDocument,
+  type PolicyOptions,
+  type PolicyStatement as PolicyDocumentStatement,
+  type PolicyValue,
+} from './iam/least-privilege.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
 export { editDistance } from './text/edit-distance.js';
 export { listNames } from './text/name-list.js';

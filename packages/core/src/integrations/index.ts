@@ -14,7 +14,18 @@ export {
   type SdkIamActions,
 } from './sdk-iam.js';
 export { SDK_PATTERNS, sdkEntry } from './sdk-entry.js';
-export { arnOf, classifyValue, fillTemplate, nameOf, parameterValues, resolveParameters, type ArnContext } from './parameters.js';
+export {
+  arnOf,
+  classifyValue,
+  fillTemplate,
+  nameOf,
+  parameterValues,
+  resolveParameters,
+  symbolicArnOf,
+  symbolicNameOf,
+  type ArnContext,
+  type AttributeCheck,
+} from './parameters.js';
 export {
   describeResource,
   entryOf,
@@ -23,6 +34,7 @@ export {
   integrationOf,
   mapIoIntegrations,
   resolveIam,
+  type IamContext,
   targetSpec,
   type Integration,
   type ResolvedIamNeed,

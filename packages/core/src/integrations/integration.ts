@@ -6,8 +6,17 @@ import type { DocNode } from '../document/node.js';
 import { member } from '../document/node-access.js';
 import type { MapState, QueryLanguage, State, TaskState } from '../model/types.js';
 import { CATALOG, catalogEntry } from './catalog.js';
-import { arnOf, nameOf, parameterValues, resolveParameters, type ArnContext } from './parameters.js';
-import { parseResource } from './resource.js';
+import {
+  arnOf,
+  nameOf,
+  parameterValues,
+  resolveParameters,
+  symbolicArnOf,
+  symbolicNameOf,
+  type ArnContext,
+  type AttributeCheck,
+} from './parameters.js';
+import { hasPlaceholder, parseResource } from './resource.js';
 import { sdkEntry } from './sdk-entry.js';
 import type {
   CatalogEntry,
@@ -186,22 +195,37 @@ export interface ResolvedIamNeed {
 const REFERENCE = /\{(arn|value|name):([^}]+)\}/g;
 
 /**
+ * What `resolveIam` may learn beyond the definition's literals. Without `resolve`, a
+ * placeholder falls back to AWS's dynamic policy as before.
+ */
+export interface IamContext extends ArnContext {
+  /**
+   * The text a value stands for at deployment, as symbolic text (`${Worker.Arn}` for a
+   * `${WorkerArn}` that DefinitionSubstitutions maps to `!GetAtt Worker.Arn`), or undefined
+   * when unknown. Asked for placeholders, and for absent values that have no default.
+   */
+  readonly resolve?: (value: ParameterValue, spec: ParameterSpec) => string | undefined;
+  /** Whether `${Name.Attribute}` may be written for a reference; always when absent. */
+  readonly hasAttributes?: AttributeCheck;
+}
+
+/**
  * The IAM needs of an integration with their templates filled from the Task's static
  * parameters. Region and account stay `*` unless the context names them (the `policy`
  * command can pass `${AWS::Region}` and `${AWS::AccountId}`).
  */
-export function resolveIam(integration: ResourceIntegration, context: ArnContext = {}): ResolvedIamNeed[] {
+export function resolveIam(integration: ResourceIntegration, context: IamContext = {}): ResolvedIamNeed[] {
   if (!integration.entry) return [];
   const resource = integration.resource;
   const partition =
     context.partition ?? ('partition' in resource && typeof resource.partition === 'string' ? resource.partition : undefined);
-  const full: ArnContext = { ...context, partition };
+  const full: IamContext = { ...context, partition };
   const parameters = new Map<string, ResolvedParameter>();
   for (const resolved of [...integration.targets, ...integration.roles]) parameters.set(resolved.spec.path, resolved);
   return integration.iam.map((need) => resolveNeed(need, parameters, full));
 }
 
-function resolveNeed(need: IamNeed, parameters: ReadonlyMap<string, ResolvedParameter>, context: ArnContext): ResolvedIamNeed {
+function resolveNeed(need: IamNeed, parameters: ReadonlyMap<string, ResolvedParameter>, context: IamContext): ResolvedIamNeed {
   const condition = need.condition ? resolveCondition(need.condition, parameters, context) : undefined;
   const base = { need, action: need.action, ...(condition ? { condition } : {}) };
   if (need.resources === null) return { ...base, resources: null, exact: false, from: [] };
@@ -218,24 +242,41 @@ function resolveNeed(need: IamNeed, parameters: ReadonlyMap<string, ResolvedPara
   return { ...base, resources: [...new Set(resources)], exact, from };
 }
 
-function resolveCondition(condition: IamCondition, parameters: ReadonlyMap<string, ResolvedParameter>, context: ArnContext): IamCondition | undefined {
+function resolveCondition(condition: IamCondition, parameters: ReadonlyMap<string, ResolvedParameter>, context: IamContext): IamCondition | undefined {
   if (!condition.value.includes('{')) return condition;
   const filled = fill(condition.value, parameters, context, []);
   return filled && filled.length === 1 ? { ...condition, value: filled[0] } : undefined;
 }
 
 function fillPlain(template: string, context: ArnContext): string {
+  const partition = context.partition ?? 'aws';
+  const region = context.region ?? '*';
+  const account = context.account ?? '*';
   return template
-    .replaceAll('{partition}', context.partition ?? 'aws')
-    .replaceAll('{region}', context.region ?? '*')
-    .replaceAll('{account}', context.account ?? '*');
+    .replaceAll('{partition}', () => partition)
+    .replaceAll('{region}', () => region)
+    .replaceAll('{account}', () => account);
+}
+
+/** A value's text: the literal, the default of an absent value, or what the context resolves. */
+function rawValue(value: ParameterValue, spec: ParameterSpec, context: IamContext): string | undefined {
+  switch (value.kind) {
+    case 'static':
+      return value.value;
+    case 'absent':
+      return value.default ?? context.resolve?.(value, spec);
+    case 'placeholder':
+      return context.resolve?.(value, spec);
+    default:
+      return undefined;
+  }
 }
 
 /**
  * Fills a template; one result per value of an array parameter. Undefined when a referenced
  * parameter is not static (and has no default) or names no ARN.
  */
-function fill(template: string, parameters: ReadonlyMap<string, ResolvedParameter>, context: ArnContext, from: ParameterValue[]): string[] | undefined {
+function fill(template: string, parameters: ReadonlyMap<string, ResolvedParameter>, context: IamContext, from: ParameterValue[]): string[] | undefined {
   const references = [...template.matchAll(REFERENCE)];
   if (references.length === 0) return [fillPlain(template, context)];
   // The parameter with several values (Entries.[].EventBusName) multiplies the result.
@@ -245,12 +286,22 @@ function fill(template: string, parameters: ReadonlyMap<string, ResolvedParamete
     if (!resolved) return undefined;
     const next: string[] = [];
     for (const value of resolved.values) {
-      const raw = value.kind === 'static' ? value.value : value.kind === 'absent' ? value.default : undefined;
+      const raw = rawValue(value, resolved.spec, context);
       if (raw === undefined) return undefined;
-      const replacement = kind === 'value' ? raw : kind === 'name' ? nameOf(raw) : arnOf(resolved.spec.form, raw, context);
+      const symbolic = hasPlaceholder(raw);
+      const replacement =
+        kind === 'value'
+          ? raw
+          : kind === 'name'
+            ? symbolic
+              ? symbolicNameOf(raw, context.hasAttributes)
+              : nameOf(raw)
+            : symbolic
+              ? symbolicArnOf(resolved.spec.form, raw, context, context.hasAttributes)
+              : arnOf(resolved.spec.form, raw, context);
       if (replacement === undefined) return undefined;
-      if (value.kind === 'static') from.push(value);
-      for (const partial of results) next.push(partial.replace(text, replacement));
+      if (value.kind === 'static' || value.kind === 'placeholder') from.push(value);
+      for (const partial of results) next.push(partial.replace(text, () => replacement));
     }
     results = next;
   }

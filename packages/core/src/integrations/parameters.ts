@@ -5,7 +5,7 @@
 import type { DocNode } from '../document/node.js';
 import { items, member, stringValue } from '../document/node-access.js';
 import type { QueryLanguage } from '../model/types.js';
-import { hasPlaceholder, intrinsicKey, isJsonataText } from './resource.js';
+import { hasPlaceholder, intrinsicKey, isJsonataText, splitArn } from './resource.js';
 import type { DynamicVia, ParameterForm, ParameterSpec, ParameterValue, ResolvedParameter, ResourceReference } from './types.js';
 
 /** Values that fill `{partition}`, `{region}` and `{account}`; `aws`, `*` and `*` when absent. */
@@ -172,11 +172,16 @@ export function resolveParameters(specs: readonly ParameterSpec[], payload: DocN
 
 /** Fills `{partition}`, `{region}`, `{account}` and `{value}` in a template. */
 export function fillTemplate(template: string, context: ArnContext, value?: string): string {
+  // Replacer functions: a value may hold `$` sequences that replaceAll would expand.
+  const partition = context.partition ?? 'aws';
+  const region = context.region ?? '*';
+  const account = context.account ?? '*';
+  const filled = value ?? '*';
   return template
-    .replaceAll('{partition}', context.partition ?? 'aws')
-    .replaceAll('{region}', context.region ?? '*')
-    .replaceAll('{account}', context.account ?? '*')
-    .replaceAll('{value}', value ?? '*');
+    .replaceAll('{partition}', () => partition)
+    .replaceAll('{region}', () => region)
+    .replaceAll('{account}', () => account)
+    .replaceAll('{value}', () => filled);
 }
 
 /** The ARN a static parameter value names, or undefined when the form has none or the value does not parse. */
@@ -204,8 +209,9 @@ export function arnOf(form: ParameterForm, value: string, context: ArnContext = 
 
 /** `name`, `name:qualifier` or `123456789012:function:name[:qualifier]` → a function ARN. */
 function lambdaFunctionArn(value: string, context: ArnContext): string | undefined {
-  const parts = value.split(':');
-  if (parts.length >= 3 && parts[1] === 'function' && /^\d{12}$/.test(parts[0])) {
+  // splitArn keeps `${AWS::AccountId}` whole; for plain text it is split(':').
+  const parts = splitArn(value);
+  if (parts.length >= 3 && parts[1] === 'function' && (/^\d{12}$/.test(parts[0]) || isWholeReference(parts[0]))) {
     return `arn:${context.partition ?? 'aws'}:lambda:${context.region ?? '*'}:${value}`;
   }
   if (parts.length > 2 || parts[0] === '') return undefined;
@@ -218,7 +224,7 @@ function sqsQueueArn(value: string, context: ArnContext): string | undefined {
   if (!match) return undefined;
   const [, host, account, name] = match;
   let region: string | undefined;
-  const modern = /^sqs\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(host);
+  const modern = /^sqs\.((?:[a-z0-9-]|\$\{[^}]*\})+)\.amazonaws\.com(\.cn)?$/.exec(host);
   const legacy = /^([a-z0-9-]+)\.queue\.amazonaws\.com(\.cn)?$/.exec(host);
   if (modern) region = modern[1];
   else if (legacy) region = legacy[1];
@@ -229,7 +235,7 @@ function sqsQueueArn(value: string, context: ArnContext): string | undefined {
 /** `<api-id>.execute-api.<region>.amazonaws.com` → `arn:…:execute-api:<region>:<account>:<api-id>/*` [G]. */
 function apiEndpointArn(value: string, context: ArnContext): string | undefined {
   const host = value.replace(/^https?:\/\//, '').split('/')[0];
-  const match = /^([a-z0-9]+)\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(host);
+  const match = /^((?:[a-z0-9]|\$\{[^}]*\})+)\.execute-api\.((?:[a-z0-9-]|\$\{[^}]*\})+)\.amazonaws\.com(\.cn)?$/.exec(host);
   if (!match) return undefined;
   return `arn:${context.partition ?? 'aws'}:execute-api:${match[2]}:${context.account ?? '*'}:${match[1]}/*`;
 }
@@ -240,7 +246,7 @@ function apiEndpointArn(value: string, context: ArnContext): string | undefined 
  */
 export function nameOf(value: string): string {
   if (value.startsWith('arn:')) {
-    const parts = value.split(':');
+    const parts = splitArn(value);
     if (parts.length >= 7 && !parts[5].includes('/')) return parts[6];
     const resource = parts.slice(5).join(':');
     const slash = resource.indexOf('/');
@@ -249,4 +255,73 @@ export function nameOf(value: string): string {
   }
   const cut = Math.max(value.lastIndexOf(':'), value.lastIndexOf('/'));
   return cut >= 0 ? value.slice(cut + 1) : value;
+}
+
+// ---------------------------------------------------------------------------------------
+// Symbolic values: text with `${…}` references, filled in at deployment
+
+/** True for text that is one `${…}` reference and nothing else. */
+function isWholeReference(text: string): boolean {
+  return referenceIn(text) !== undefined;
+}
+
+/** Names of ARN-valued attributes and variables: `Arn`, `WorkerArn`, `TOPIC_ARN`, `queue_arn`. */
+const ARN_NAME = /(?:Arn|ARN|_arn)$/;
+
+/**
+ * Whether `${Name.Attribute}` may be written for a reference: true for a template resource,
+ * false for a template parameter or a variable that nothing resolved.
+ */
+export type AttributeCheck = (name: string) => boolean;
+
+/**
+ * The ARN a value known only as symbolic text names (`${Worker.Arn}`, `orders-${Stage}`,
+ * `arn:${AWS::Partition}:sns:…`), read the way CloudFormation references resolve: `Ref` of a
+ * queue is its URL, so the queue's ARN is `${Queue.Arn}`; `Ref` of a table or a role is a
+ * name, placed into the form's ARN template. Undefined when the text cannot name an ARN.
+ * Plain text goes to `arnOf`.
+ */
+export function symbolicArnOf(form: ParameterForm, text: string, context: ArnContext = {}, hasAttributes: AttributeCheck = () => true): string | undefined {
+  if (!hasPlaceholder(text)) return arnOf(form, text, context);
+  const reference = referenceIn(text);
+  const arnLike = text.startsWith('arn:') || (reference !== undefined && ARN_NAME.test(reference.attribute ?? reference.name));
+  switch (form.kind) {
+    case 'opaque':
+      return undefined;
+    case 'arn':
+      return text;
+    case 'name':
+    case 'name-or-arn':
+      return arnLike ? text : fillTemplate(form.arn, context, text);
+    case 'lambda-function':
+      return arnLike ? text : lambdaFunctionArn(text, context);
+    case 'ecs-task-definition': {
+      // Ref of AWS::ECS::TaskDefinition is its ARN; a family name reads as one [G].
+      if (arnLike || (reference && !/Family|Name/.test(reference.attribute ?? reference.name))) return text;
+      return fillTemplate('arn:{partition}:ecs:{region}:{account}:task-definition/{value}', context, splitArn(text).length > 1 ? text : `${text}:*`);
+    }
+    case 'sqs-queue-url': {
+      if (!reference) return text.startsWith('arn:') ? undefined : sqsQueueArn(text, context);
+      if (reference.attribute === undefined || reference.attribute === 'QueueUrl') {
+        return hasAttributes(reference.name) ? `\${${reference.name}.Arn}` : undefined;
+      }
+      return ARN_NAME.test(reference.attribute) ? text : undefined;
+    }
+    case 'api-endpoint':
+      return reference ? undefined : apiEndpointArn(text, context);
+  }
+}
+
+/**
+ * The name in symbolic text that names an ARN: `${Child.Name}` for `${Child}` or
+ * `${Child.Arn}` (Ref of a state machine is its ARN), the last segment of an ARN written out.
+ * Undefined when the text gives no name that a policy could use.
+ */
+export function symbolicNameOf(text: string, hasAttributes: AttributeCheck = () => true): string | undefined {
+  if (!hasPlaceholder(text)) return nameOf(text);
+  if (text.startsWith('arn:')) return nameOf(text);
+  const reference = referenceIn(text);
+  if (!reference) return undefined;
+  if (reference.attribute !== undefined && reference.attribute !== 'Arn') return undefined;
+  return hasAttributes(reference.name) && !reference.name.includes('::') ? `\${${reference.name}.Name}` : undefined;
 }
