@@ -13,10 +13,12 @@ import noUndefinedVariable from './no-undefined-variable.js';
 import noUnreachableState from './no-unreachable-state.js';
 import noUnusedVariable from './no-unused-variable.js';
 import requireChoiceDefault from './require-choice-default.js';
+import requireLogging from './require-logging.js';
 import requirePathSuffix from './require-path-suffix.js';
 import requireRetry from './require-retry.js';
 import requireTaskToken from './require-task-token.js';
 import requireTimeout from './require-timeout.js';
+import requireTracing from './require-tracing.js';
 import statesAllLast from './states-all-last.js';
 import validDefinition from './valid-definition.js';
 import validIntrinsic from './valid-intrinsic.js';
@@ -39,10 +41,12 @@ export const rules: readonly RuleDefinition[] = [
   noUnreachableState,
   noUnusedVariable,
   requireChoiceDefault,
+  requireLogging,
   requirePathSuffix,
   requireRetry,
   requireTaskToken,
   requireTimeout,
+  requireTracing,
   statesAllLast,
   validDefinition,
   validIntrinsic,

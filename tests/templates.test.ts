@@ -127,7 +127,7 @@ describe('definitions that cannot be checked', () => {
     const text = JSON.stringify({
       Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionS3Location: { Bucket: 'b', Key: 'k' } } } },
     });
-    const [diagnostic] = lintText('t.json', text, { rules }).diagnostics;
+    const [diagnostic] = lintText('t.json', text, { rules }).diagnostics.filter((d) => d.ruleId === 'unchecked-definition');
     expect(diagnostic).toMatchObject({ ruleId: 'unchecked-definition', severity: 'info' });
     expect(diagnostic.message).toContain('"Flow" is in S3');
   });
@@ -149,7 +149,7 @@ describe('definitions that cannot be checked', () => {
         },
       },
     });
-    const diagnostics = lintText('t.json', text, { rules }).diagnostics;
+    const diagnostics = lintText('t.json', text, { rules }).diagnostics.filter((d) => d.ruleId !== 'require-logging' && d.ruleId !== 'require-tracing');
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['unchecked-definition']);
   });
 });

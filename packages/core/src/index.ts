@@ -31,6 +31,7 @@ export { definitionRoots, lintDocument, lintText, templateRoots, type LintOption
 export type * from './template/types.js';
 export { looksLikeServerless, looksLikeTemplate, readTemplate } from './template/read-template.js';
 export { SAM_STATE_MACHINE_TYPE, STATE_MACHINE_TYPE, templateMachines } from './template/state-machines.js';
+export { deliversLogs, loggingOf, tracingOf, type LoggingSetting, type TracingSetting } from './template/observability.js';
 export { rebuildDefinitionString, type RebuiltDefinition } from './template/definition-string.js';
 export { cdkPathOf, getAttParts, intrinsicArgument, intrinsicName, isPseudoParameter, referencesIn, symbolicText, type SymbolicReference } from './template/symbolic.js';
 export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
