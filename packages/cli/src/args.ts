@@ -22,7 +22,35 @@ export interface RunOptions {
   readonly stdinFilename: string | undefined;
 }
 
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | { readonly kind: 'run'; readonly options: RunOptions };
+export interface PolicyCommandOptions {
+  /** A template file or a directory (a cdk.out assembly, a project). */
+  readonly target: string;
+  /** A logical id or CDK path; every state machine when absent. */
+  readonly machine: string | undefined;
+  readonly format: 'json' | 'yaml';
+  readonly diff: boolean;
+}
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'run'; readonly options: RunOptions }
+  | { readonly kind: 'policy-help' }
+  | { readonly kind: 'policy'; readonly options: PolicyCommandOptions };
+
+export const POLICY_USAGE = `Usage: sfn-lint policy <template|dir> [--machine <LogicalId>] [--format json|yaml] [--diff]
+
+Prints the least-privilege IAM policy that each state machine's definition needs, derived
+from its Task states (with their .sync extras), Distributed Maps, Credentials, logging and
+tracing. Template references stay as Fn::Sub text, so the document pastes into the
+template as it is. CloudFormation and SAM templates, cdk.out directories and
+serverless.yml are read; notes about what could not be derived go to standard error.
+
+Options:
+      --machine <id>        Only this state machine (logical id or CDK path)
+  -f, --format <name>       json (default) or yaml
+      --diff                Show what the definition needs beside what its role grants
+  -h, --help                Show this help`;
 
 export const USAGE = `Usage: sfn-lint [options] [file|dir|glob ...]
 
@@ -31,6 +59,10 @@ Directories are searched for *.asl.json, *.asl.yaml, *.asl.yml and for .json/.ya
 files that hold a definition (StartAt/States); node_modules and dot-directories are skipped.
 Quote globs ('src/**/*.asl.{json,yaml}'): *, **, ?, [abc] and {a,b} are supported.
 With no file, the current directory is searched.
+
+Commands:
+  sfn-lint policy <template|dir>   Print the least-privilege policy of each state machine
+                                   (sfn-lint policy --help)
 
 Options:
   -f, --format <name>       Output format: stylish (default) or json
@@ -55,6 +87,7 @@ const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
 ]);
 
 export function parseCommand(argv: readonly string[]): Command {
+  if (argv[0] === 'policy') return parsePolicyCommand(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({
@@ -108,6 +141,31 @@ export function parseCommand(argv: readonly string[]): Command {
       stdinFilename: values['stdin-filename'],
     },
   };
+}
+
+function parsePolicyCommand(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        machine: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        diff: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'policy-help' };
+  if (positionals.length !== 1) throw new UsageError('sfn-lint policy takes one template file or directory.');
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'yaml') throw new UsageError(`Unknown policy format "${format}": use json or yaml.`);
+  return { kind: 'policy', options: { target: positionals[0], machine: values.machine, format, diff: values.diff === true } };
 }
 
 function parseMaxWarnings(value: string | undefined): number {

@@ -323,3 +323,40 @@ describe('templates', () => {
     expect(stylish.stdout).toContain('SubFlow: "Next" of state "Call" names "Nowhere"');
   });
 });
+
+describe('sfn-lint policy', () => {
+  const templates = fileURLToPath(new URL('../../../fixtures/templates/', import.meta.url));
+
+  it('prints the least-privilege policy of one state machine, references kept as Fn::Sub', () => {
+    const run = sfnLint(['policy', join(templates, 'cloudformation/join-definition.template.json')]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'DynamoDBPutItem',
+          Effect: 'Allow',
+          Action: ['dynamodb:PutItem'],
+          Resource: [{ 'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${OrdersTable}' }],
+        },
+        { Sid: 'InvokeLambdaFunctions', Effect: 'Allow', Action: ['lambda:InvokeFunction'], Resource: [{ 'Fn::Sub': '${Worker.Arn}' }] },
+      ],
+    });
+  });
+
+  it('picks one machine of several with --machine, in YAML', () => {
+    const run = sfnLint(['policy', join(templates, 'sam/template.yaml'), '--machine', 'FileFlow', '--format', 'yaml']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('- lambda:InvokeFunction');
+    expect(run.stdout).toContain('- Fn::Sub: ${Orders.Arn}');
+    expect(run.stdout).not.toContain('# ');
+  });
+
+  it('is a usage error without a template, and names a machine that is not there', () => {
+    expect(sfnLint(['policy']).status).toBe(2);
+    const run = sfnLint(['policy', join(templates, 'sam/template.yaml'), '--machine', 'Nope']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('no state machine "Nope"');
+  });
+});

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseCommand, USAGE } from './args.js';
+import { parseCommand, POLICY_USAGE, USAGE } from './args.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs sfn-lint with the given arguments and returns the exit code: 0 clean, 1 problems, 2 failure. */
@@ -13,6 +13,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (command.kind === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return 0;
+    }
+    if (command.kind === 'policy-help') {
+      process.stdout.write(`${POLICY_USAGE}\n`);
+      return 0;
+    }
+    if (command.kind === 'policy') {
+      const { runPolicy } = await import('./policy.js');
+      return runPolicy(command.options, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
     }
     if (command.kind === 'version') {
       process.stdout.write(`${version()}\n`);

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
 import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
 import type { FileTarget } from './files.js';
 import { collectFiles } from './files.js';
+import { readRelated } from './related-files.js';
 import { ruleSeverities } from './rule-severities.js';
 
 export interface Output {
@@ -80,16 +81,6 @@ const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|step
 
 function holdsStateMachines(document: SourceDocument): boolean {
   return templateRoots(document).some((root) => templateMachines(readTemplate(document, root)).length > 0);
-}
-
-/** Definition files that a template names (SAM DefinitionUri), resolved next to the template. */
-function readRelated(fromFile: string, path: string): { file: string; text: string } | undefined {
-  const file = resolve(dirname(fromFile), path);
-  try {
-    return { file, text: readFileSync(file, 'utf8') };
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -66,6 +66,8 @@ export {
 export * from './variables/index.js';
 export * from './integrations/index.js';
 export { analyseNeeds, definitionNeeds, type NeededPermission, type NeedPurpose, type NeedsAnalysis, type NeedsOptions, type TemplateView } from './iam/needs.js';
+export { needsOptionsOf, templateMachineNeeds } from './iam/template-needs.js';
+export { embeddedDefinition, type EmbeddedDefinition, type RelatedReader } from './template/embedded-definition.js';
 export {
   leastPrivilegePolicy,
   policyJson,

@@ -8,6 +8,7 @@ import { buildMachine, looksLikeDefinition } from '../model/build.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
 import { looksLikeServerless, looksLikeTemplate, readTemplate } from '../template/read-template.js';
+import { embeddedDefinition, type RelatedReader } from '../template/embedded-definition.js';
 import { templateMachines } from '../template/state-machines.js';
 import type { TemplateMachine } from '../template/types.js';
 
@@ -26,7 +27,7 @@ export interface LintOptions {
    * relative to the template's own file. The engine never touches the file system itself;
    * without this, such definitions are reported as not checked.
    */
-  readonly readRelated?: (fromFile: string, path: string) => { readonly file: string; readonly text: string } | undefined;
+  readonly readRelated?: RelatedReader;
 }
 
 export interface LintResult {
@@ -185,26 +186,15 @@ function embeddedUnit(
   options: LintOptions,
   sinkOf: (doc: SourceDocument) => Diagnostic[],
 ): Unit | undefined {
-  if (templateMachine.definition) {
-    return { machine: buildMachine(document, templateMachine.definition, templateMachine.label), document, embedding: templateMachine };
-  }
-  if (templateMachine.source !== 'file' || templateMachine.definitionFile === undefined) return undefined;
-  const property = templateMachine.definitionProperty;
-  const range = property?.range ?? { start: 0, end: 0 };
-  const read = options.readRelated?.(document.file, templateMachine.definitionFile);
-  if (!read) {
-    const ruleId = options.readRelated ? 'parse-error' : 'unchecked-definition';
-    const message = options.readRelated
-      ? `The definition file "${templateMachine.definitionFile}" of "${templateMachine.label}" cannot be read, so it was not checked. Check the path: it is relative to this template.`
-      : `The definition of "${templateMachine.label}" is in "${templateMachine.definitionFile}"; lint that file as well.`;
-    sinkOf(document).push({ ruleId, severity: options.readRelated ? 'error' : 'info', message, file: document.file, range, docsUrl: docsUrlFor(ruleId) });
+  const found = embeddedDefinition(document, templateMachine, options.readRelated);
+  if (found.kind === 'none') return undefined;
+  if (found.kind === 'unreadable') {
+    const { ruleId, severity, message, range } = found;
+    sinkOf(document).push({ ruleId, severity, message, file: document.file, range, docsUrl: docsUrlFor(ruleId) });
     return undefined;
   }
-  const external = parseDocument(read.file, read.text);
-  reportParseProblems(external, sinkOf(external));
-  const root = definitionRoots(external, true)[0];
-  if (!root) return undefined;
-  return { machine: buildMachine(external, root, templateMachine.label), document: external, embedding: templateMachine };
+  if (found.document !== document) reportParseProblems(found.document, sinkOf(found.document));
+  return { machine: found.machine, document: found.document, embedding: templateMachine };
 }
 
 function run(rule: RuleDefinition, body: () => void, internalErrors: string[]): void {
