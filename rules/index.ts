@@ -1,5 +1,10 @@
 import type { RuleDefinition } from '@sfn-lint/core';
 import expressUnsupported from './express-unsupported.js';
+import iamMissingPermission from './iam-missing-permission.js';
+import iamNoPassroleWildcard from './iam-no-passrole-wildcard.js';
+import iamNoWildcardAction from './iam-no-wildcard-action.js';
+import iamNoWildcardResource from './iam-no-wildcard-resource.js';
+import iamUnusedPermission from './iam-unused-permission.js';
 import idempotentRetry from './idempotent-retry.js';
 import lambdaTransientRetry from './lambda-transient-retry.js';
 import loopNeedsWait from './loop-needs-wait.js';
@@ -28,6 +33,11 @@ import validPath from './valid-path.js';
 /** Every rule, sorted by id. Keep the list sorted: a test checks it. */
 export const rules: readonly RuleDefinition[] = [
   expressUnsupported,
+  iamMissingPermission,
+  iamNoPassroleWildcard,
+  iamNoWildcardAction,
+  iamNoWildcardResource,
+  iamUnusedPermission,
   idempotentRetry,
   lambdaTransientRetry,
   loopNeedsWait,

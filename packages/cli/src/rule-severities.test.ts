@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { closeIds, ruleSeverities } from './rule-severities.js';
 
 const ids = ['no-dead-end', 'no-duplicate-key', 'no-missing-state', 'no-unreachable-state', 'require-choice-default'];
-const rules = ids.map((id) => ({ id }) as RuleDefinition);
+const rules = ids.map((id) => ({ id, meta: { recommended: true } }) as RuleDefinition);
 
 describe('ruleSeverities', () => {
   it('maps settings to severities', () => {
@@ -11,6 +11,12 @@ describe('ruleSeverities', () => {
       'no-dead-end': 'off',
       'no-duplicate-key': 'warning',
     });
+  });
+
+  it('turns rules outside the recommended set off unless a setting turns them on', () => {
+    const withOptional = [...rules, { id: 'require-tracing', meta: { recommended: false } } as RuleDefinition];
+    expect(ruleSeverities([], withOptional)).toEqual({ 'require-tracing': 'off' });
+    expect(ruleSeverities([{ id: 'require-tracing', severity: 'warning' }], withOptional)).toEqual({ 'require-tracing': 'warning' });
   });
 
   it('names close ids for an unknown one', () => {

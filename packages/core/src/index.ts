@@ -31,6 +31,7 @@ export { definitionRoots, lintDocument, lintText, templateRoots, type LintOption
 export type * from './template/types.js';
 export { looksLikeServerless, looksLikeTemplate, readTemplate } from './template/read-template.js';
 export { SAM_STATE_MACHINE_TYPE, STATE_MACHINE_TYPE, templateMachines } from './template/state-machines.js';
+export { referencesLogicalId, resourcesReferencing } from './template/references.js';
 export { deliversLogs, loggingOf, tracingOf, type LoggingSetting, type TracingSetting } from './template/observability.js';
 export { rebuildDefinitionString, type RebuiltDefinition } from './template/definition-string.js';
 export { cdkPathOf, getAttParts, intrinsicArgument, intrinsicName, isPseudoParameter, referencesIn, symbolicText, type SymbolicReference } from './template/symbolic.js';
@@ -67,6 +68,38 @@ export * from './variables/index.js';
 export * from './integrations/index.js';
 export { analyseNeeds, definitionNeeds, type NeededPermission, type NeedPurpose, type NeedsAnalysis, type NeedsOptions, type TemplateView } from './iam/needs.js';
 export { needsOptionsOf, templateMachineNeeds } from './iam/template-needs.js';
+export { judgeNeed, machinesPhrase, needsOf, roleUses, rolePermissionsOf, type RoleUse } from './iam/machine-iam.js';
+export {
+  actionApplies,
+  actionMatches,
+  actionService,
+  actionWildcard,
+  canonicalResourceText,
+  evaluate,
+  grantsAll,
+  hasConditionKey,
+  isStarResource,
+  resourceApplies,
+  resourceMatches,
+  wildcardActions,
+  type Decision,
+  type EvaluateOptions,
+  type Evaluation,
+  type MatchResult,
+} from './iam/match.js';
+export { isKnownFor, rolePermissions, type ManagedPolicyUse, type RolePermissions, type RoleSource } from './iam/role-permissions.js';
+export {
+  describeOrigin,
+  readStatements,
+  type PermissionUnknown,
+  type PolicyCondition,
+  type PolicyEntry,
+  type PolicyOrigin,
+  type PolicyOriginKind,
+  type PolicyStatement,
+} from './iam/statements.js';
+export { awsManagedPolicyReference, KNOWN_MANAGED_POLICIES, managedPolicyFacts, type ManagedPolicyFacts } from './iam/managed-policies.js';
+export { expandSamPolicyTemplate, isSamPolicyTemplate, SAM_POLICY_TEMPLATE_NAMES } from './iam/sam-policy-templates.js';
 export { embeddedDefinition, type EmbeddedDefinition, type RelatedReader } from './template/embedded-definition.js';
 export {
   leastPrivilegePolicy,

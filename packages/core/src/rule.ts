@@ -56,6 +56,11 @@ export interface Report {
   readonly fix?: Fix;
   /** The state machine the finding is about, for template-level findings (its label). */
   readonly machine?: string;
+  /**
+   * A severity for this finding when the rule grades its findings (`*` is an error, `s3:*`
+   * a warning). Ignored when the user set the rule's severity.
+   */
+  readonly severity?: Severity;
 }
 
 export interface DocumentContext {
@@ -76,6 +81,8 @@ export interface RuleContext extends DocumentContext {
 export interface TemplateContext extends DocumentContext {
   readonly template: Template;
   readonly machines: readonly TemplateMachine[];
+  /** The definition of a machine as a model, when it could be read (embedded, rebuilt or from its file). */
+  definitionOf(machine: TemplateMachine): Machine | undefined;
 }
 
 export interface RuleDefinition {

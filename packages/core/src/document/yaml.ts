@@ -137,7 +137,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
       }
       if (isMap(node)) {
         converting.add(node);
-        const [start, , end] = node.range ?? [0, 0, 0];
+        const [start, end] = node.range ?? [0, 0, 0];
         const result = new TreeNode('object', undefined, start, end);
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
@@ -162,7 +162,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
       }
       if (isSeq(node)) {
         converting.add(node);
-        const [start, , end] = node.range ?? [0, 0, 0];
+        const [start, end] = node.range ?? [0, 0, 0];
         const result = new TreeNode('array', undefined, start, end);
         node.items.forEach((item, index) => {
           const value = item == null ? new TreeNode('null', null, start, start) : convert(item, aliasDepth);

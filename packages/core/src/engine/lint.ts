@@ -105,12 +105,14 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
     const setting = options.severities?.[rule.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
+    // A rule may grade its findings, unless the user chose the rule's severity.
+    const severityFor = (report: Report): Severity => (report.severity && options.severities?.[rule.id] === undefined ? report.severity : severity);
     if (rule.checkDocument) {
       for (const doc of new Set(documents)) {
         const context: DocumentContext = {
           document: doc,
           settings,
-          report: (report) => sinkOf(doc).push(toDiagnostic(rule, severity, report, doc, units.filter((u) => u.document === doc).map((u) => u.machine))),
+          report: (report) => sinkOf(doc).push(toDiagnostic(rule, severityFor(report), report, doc, units.filter((u) => u.document === doc).map((u) => u.machine))),
         };
         run(rule, () => rule.checkDocument!(context), internalErrors);
       }
@@ -128,7 +130,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
             // A fix is an edit of the definition's text; inside a DefinitionString that text is an
             // escaped string (or several), so the edit would not fit.
             const fitting = unit.embedding?.source === 'string' && report.fix ? { ...report, fix: undefined } : report;
-            sinkOf(unit.document).push(toDiagnostic(rule, severity, fitting, unit.document, [unit.machine], unit.embedding?.label));
+            sinkOf(unit.document).push(toDiagnostic(rule, severityFor(fitting), fitting, unit.document, [unit.machine], unit.embedding?.label));
           },
         };
         run(rule, () => rule.check!(context), internalErrors);
@@ -141,7 +143,8 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
           settings,
           template,
           machines: embedded.filter((machine) => machine.template === template),
-          report: (report) => sinkOf(document).push(toDiagnostic(rule, severity, report, document, [])),
+          definitionOf: (machine) => units.find((unit) => unit.embedding === machine)?.machine,
+          report: (report) => sinkOf(document).push(toDiagnostic(rule, severityFor(report), report, document, [])),
         };
         run(rule, () => rule.checkTemplate!(context), internalErrors);
       }

@@ -480,3 +480,24 @@ describe.skipIf(!corpusPresent)('definitionNeeds over the corpus', () => {
     expect(needs).toBeGreaterThan(machines);
   });
 });
+
+describe('WebSocket @connections', () => {
+  it('needs execute-api:ManageConnections, not Invoke', () => {
+    const document = parseDocument(
+      'm.json',
+      JSON.stringify({
+        StartAt: 'Reply',
+        States: {
+          Reply: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::apigateway:invoke',
+            Parameters: { ApiEndpoint: 'abc123.execute-api.us-east-1.amazonaws.com', Method: 'POST', Stage: 'prod', 'Path.$': "States.Format('/@connections/{}', $.id)", AuthType: 'IAM_ROLE' },
+            End: true,
+          },
+        },
+      }),
+    );
+    const machine = buildMachine(document, document.roots[0]);
+    expect(definitionNeeds(machine).map((need) => need.action)).toEqual(['execute-api:ManageConnections']);
+  });
+});

@@ -106,7 +106,7 @@ export function analyseNeeds(machine: Machine, options: NeedsOptions = {}): Need
       if (state.kind === 'Task') unresolved.push(state);
       continue;
     }
-    needs.push(...unique(found));
+    needs.push(...unique(state.kind === 'Task' && postsToConnections(state) ? found.map(toManageConnections) : found));
   }
   if (options.logging) needs.push(...starNeeds(LOG_DELIVERY_ACTIONS, 'logging'));
   if (options.tracing) needs.push(...starNeeds(XRAY_ACTIONS, 'tracing'));
@@ -230,6 +230,21 @@ const WHEN_DECIDED_BY: ReadonlyMap<string, (payload: DocNode | undefined) => boo
     },
   ],
 ]);
+
+/**
+ * A call to a WebSocket API's `@connections` path goes to its management API, which IAM
+ * guards with execute-api:ManageConnections rather than execute-api:Invoke.
+ */
+function postsToConnections(state: TaskState): boolean {
+  const integration = integrationOf(state);
+  if (integration?.entry?.key !== 'apigateway:invoke') return false;
+  const path = member(integration.payload, 'Path') ?? member(integration.payload, 'Path.$');
+  return path?.kind === 'string' && (path.value as string).includes('@connections');
+}
+
+function toManageConnections(need: NeededPermission): NeededPermission {
+  return need.action === 'execute-api:Invoke' ? { ...need, action: 'execute-api:ManageConnections' } : need;
+}
 
 function present(payload: DocNode | undefined, key: string): boolean | undefined {
   if (payload?.kind !== 'object') return undefined;
