@@ -353,6 +353,15 @@ describe('sfn-lint policy', () => {
     expect(run.stdout).not.toContain('# ');
   });
 
+  it('shows the needs beside the grants with --diff', () => {
+    const run = sfnLint(['policy', '--diff', join(templates, 'cloudformation/join-definition.template.json')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Flow (');
+    expect(run.stdout).toContain('role FlowRole)');
+    expect(run.stdout).toMatch(/ok {6}lambda:InvokeFunction on \$\{Worker\.Arn\} \[Work\] {2}<- the inline policy flow/);
+    expect(run.stdout).toContain('dynamodb:* on * (a wildcard, broader than the actions needed)  <- the inline policy flow');
+  });
+
   it('is a usage error without a template, and names a machine that is not there', () => {
     expect(sfnLint(['policy']).status).toBe(2);
     const run = sfnLint(['policy', join(templates, 'sam/template.yaml'), '--machine', 'Nope']);

@@ -4,12 +4,15 @@ import {
   embeddedDefinition,
   leastPrivilegePolicy,
   parseDocument,
+  permissionDiff,
   policyJson,
   policyYaml,
   readTemplate,
   templateMachineNeeds,
   templateMachines,
   templateRoots,
+  type Machine,
+  type NeedStanding,
   type NeedsAnalysis,
   type PolicyDocument,
   type TemplateMachine,
@@ -23,6 +26,7 @@ import { UsageError } from './usage-error.js';
 interface Derived {
   readonly file: string;
   readonly machine: TemplateMachine;
+  readonly definition: Machine;
   readonly analysis: NeedsAnalysis;
   readonly policy: PolicyDocument;
 }
@@ -88,7 +92,7 @@ function derive(options: PolicyCommandOptions, output: Output): Derived[] {
           continue;
         }
         const analysis = templateMachineNeeds(machine, definition.machine);
-        result.push({ file, machine, analysis, policy: leastPrivilegePolicy(analysis.needs) });
+        result.push({ file, machine, definition: definition.machine, analysis, policy: leastPrivilegePolicy(analysis.needs) });
       }
     }
   }
@@ -106,14 +110,36 @@ function warnAbout({ machine, analysis }: Derived, output: Output): void {
   }
 }
 
+const MARK: Readonly<Record<NeedStanding['decision'], string>> = {
+  allowed: 'ok     ',
+  denied: 'DENIED ',
+  'not-granted': 'MISSING',
+  unknown: '?      ',
+  unjudged: '?      ',
+};
+
+/** The needs beside the grants, as text for people: one line per need, then the excess. */
 function renderDiff(derived: readonly Derived[], cwd: string): string {
   const lines: string[] = [];
-  for (const { file, machine, policy } of derived) {
-    lines.push(`${machine.label} (${relative(cwd, file)})`);
-    for (const statement of policy.Statement) {
-      const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
-      const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
-      for (const action of actions) for (const resource of resources) lines.push(`  needs ${action} on ${typeof resource === 'string' ? resource : resource['Fn::Sub']}`);
+  for (const { file, machine, definition } of derived) {
+    const diff = permissionDiff(machine, definition);
+    const role = diff.permissions.role ? `role ${diff.permissions.role.logicalId}` : `role: ${diff.permissions.source}`;
+    lines.push(`${machine.label} (${relative(cwd, file) || file}, ${role})`);
+    if (!diff.permissions.fullyKnown) {
+      for (const unknown of diff.permissions.unknowns) lines.push(`  note: ${unknown.reason}`);
+    }
+    lines.push('  needed by the definition:');
+    for (const { need, decision, by } of diff.needs) {
+      const resources = need.resources === null ? '*' : need.resources.join(', ');
+      const where = need.state ? ` [${need.state.name}]` : need.purpose === 'logging' ? ' [logging]' : need.purpose === 'tracing' ? ' [tracing]' : '';
+      const optional = need.required ? '' : ' (optional)';
+      lines.push(`    ${MARK[decision]} ${need.action} on ${resources}${where}${optional}${by && decision === 'allowed' ? `  <- ${by}` : ''}`);
+    }
+    lines.push('  granted but not needed:');
+    if (diff.excess.length === 0) lines.push('    (nothing)');
+    for (const excess of diff.excess) {
+      const note = excess.kind === 'broader' ? ' (a wildcard, broader than the actions needed)' : '';
+      lines.push(`    ${excess.actions.join(', ')} on ${excess.resources.join(', ') || '*'}${note}  <- ${excess.origin}`);
     }
     lines.push('');
   }

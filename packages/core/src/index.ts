@@ -68,6 +68,7 @@ export * from './variables/index.js';
 export * from './integrations/index.js';
 export { analyseNeeds, definitionNeeds, type NeededPermission, type NeedPurpose, type NeedsAnalysis, type NeedsOptions, type TemplateView } from './iam/needs.js';
 export { needsOptionsOf, templateMachineNeeds } from './iam/template-needs.js';
+export { permissionDiff, type Excess, type NeedStanding, type PermissionDiff } from './iam/permission-diff.js';
 export { judgeNeed, machinesPhrase, needsOf, roleUses, rolePermissionsOf, type RoleUse } from './iam/machine-iam.js';
 export {
   actionApplies,
