@@ -5,7 +5,7 @@ import type { Diagnostic, LintResult } from '@sfn-lint/core';
 import { lintText, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import { describe, expect, it } from 'vitest';
-import { corpusPresent, corpusRoot } from './corpus-files.js';
+import { corpusFiles, corpusPresent, corpusRelative, corpusRoot } from './corpus-files.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/templates/', import.meta.url));
 
@@ -164,4 +164,54 @@ describe.skipIf(!corpusPresent)('templates of the corpus', () => {
     expect(machines.map((m) => [m.logicalId, m.source])).toEqual([['powerTuningStateMachine', 'file']]);
   });
 });
+describe.skipIf(!corpusPresent)('exact positions in templates others wrote', () => {
+  const lintCorpus = (path: string) => {
+    const file = resolve(corpusRoot, path);
+    const text = readFileSync(file, 'utf8');
+    return { text, result: lintText(file, text, { rules, readRelated }) };
+  };
+  const find = (result: LintResult, ruleId: string, state: string) => result.diagnostics.find((d) => d.ruleId === ruleId && d.state === state);
+
+  it('CDK output: a JSONata call inside a DefinitionString built with Fn::Join', () => {
+    const { text, result } = lintCorpus(
+      'real/evzzk+aws-cdk/packages/@aws-cdk-testing/framework-integ/test/aws-stepfunctions/test/integ.map-with-catch.js.snapshot/aws-stepfunctions-map-with-catch.template.json',
+    );
+    const finding = find(result, 'valid-jsonata', 'DistributedMap')!;
+    expect(covered(text, finding)).toBe('\\"{% $invalidFunction() %}\\"');
+    expect(finding.machine).toBe('StateMachine2E01A3A5');
+  });
+
+  it('SAM YAML: a Choice in a DefinitionString written as a !Sub block', () => {
+    const { text, result } = lintCorpus('real/aws-samples+aws-step-functions-etl-pipeline-pattern/template.yml');
+    expect(covered(text, find(result, 'require-choice-default', 'Validation Success?')!)).toBe('"Validation Success?"');
+  });
+
+  it('a nested SAM CLI stack: a Definition object with !GetAtt in its Resource', () => {
+    const { text, result } = lintCorpus('tool-tests/aws+aws-sam-cli/tests/integration/testdata/logs/nested-python-apigw-sfn/child-stack/grand-child-stack/template.yaml');
+    expect(covered(text, find(result, 'lambda-transient-retry', 'CallFunction')!)).toBe('!GetAtt SfnFunction.Arn');
+  });
+});
 if (!corpusPresent) console.warn(`tests/templates.test.ts: ${corpusRoot} is absent, so the corpus template checks are skipped.`);
+
+describe.skipIf(!corpusPresent)('every state machine of the corpus templates', () => {
+  // The YAML of this template is invalid: a folded Description at column 0 swallows the next key.
+  const unreadable = new Set(['real/aws-samples+step-functions-workflows-collection/event-sourcing/template.yaml']);
+
+  it('is found in each file that declares one, and none crashes', () => {
+    const missed: string[] = [];
+    let templates = 0;
+    let machines = 0;
+    for (const file of corpusFiles()) {
+      const text = readFileSync(file, 'utf8');
+      if (!/AWS::(StepFunctions|Serverless)::StateMachine|stepFunctions:/.test(text)) continue;
+      const document = parseDocument(file, text);
+      const found = templateRoots(document).flatMap((root) => templateMachines(readTemplate(document, root)));
+      if (templateRoots(document).length > 0) templates++;
+      machines += found.length;
+      const declares = /(^|\n)\s*"?Type"?\s*:\s*['"]?AWS::(StepFunctions|Serverless)::StateMachine\b|(^|\n)\s*stateMachines\s*:/.test(text);
+      if (declares && found.length === 0 && !unreadable.has(corpusRelative(file))) missed.push(corpusRelative(file));
+    }
+    console.log(`corpus templates: ${templates} templates, ${machines} state machines`);
+    expect(missed).toEqual([]);
+  });
+});
