@@ -143,29 +143,29 @@ export function parseCommand(argv: readonly string[]): Command {
   };
 }
 
+const POLICY_OPTIONS = {
+  machine: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  diff: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parsePolicyCommand(argv: readonly string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        machine: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-        diff: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOrThrow(() => parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: POLICY_OPTIONS }));
   if (values.help) return { kind: 'policy-help' };
   if (positionals.length !== 1) throw new UsageError('sfn-lint policy takes one template file or directory.');
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'yaml') throw new UsageError(`Unknown policy format "${format}": use json or yaml.`);
   return { kind: 'policy', options: { target: positionals[0], machine: values.machine, format, diff: values.diff === true } };
+}
+
+/** node:util's parse errors, as usage errors. */
+function parseOrThrow<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function parseMaxWarnings(value: string | undefined): number {

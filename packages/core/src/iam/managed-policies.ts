@@ -22,6 +22,15 @@ export interface ManagedPolicyFacts {
 
 const ALL: readonly string[] = ['*'];
 
+/** What AWSXrayWriteOnlyAccess and AWSXRayDaemonWriteAccess both grant. */
+const XRAY_WRITE_ACTIONS: readonly string[] = [
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+  'xray:GetSamplingStatisticSummaries',
+];
+
 const POLICIES: readonly ManagedPolicyFacts[] = [
   { name: 'AdministratorAccess', path: '/', broad: true, statements: [{ action: ['*'], resource: ALL }] },
   {
@@ -116,13 +125,7 @@ const POLICIES: readonly ManagedPolicyFacts[] = [
     path: '/',
     statements: [
       {
-        action: [
-          'xray:PutTraceSegments',
-          'xray:PutTelemetryRecords',
-          'xray:GetSamplingRules',
-          'xray:GetSamplingTargets',
-          'xray:GetSamplingStatisticSummaries',
-        ],
+        action: XRAY_WRITE_ACTIONS,
         resource: ALL,
       },
     ],
@@ -132,13 +135,7 @@ const POLICIES: readonly ManagedPolicyFacts[] = [
     path: '/',
     statements: [
       {
-        action: [
-          'xray:PutTraceSegments',
-          'xray:PutTelemetryRecords',
-          'xray:GetSamplingRules',
-          'xray:GetSamplingTargets',
-          'xray:GetSamplingStatisticSummaries',
-        ],
+        action: XRAY_WRITE_ACTIONS,
         resource: ALL,
       },
     ],

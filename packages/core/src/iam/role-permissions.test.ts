@@ -6,7 +6,8 @@ import { parseDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
 import { member } from '../document/node-access.js';
 import { looksLikeTemplate, readTemplate } from '../template/read-template.js';
-import type { Template, TemplateMachine, TemplateResource } from '../template/types.js';
+import { templateMachines } from '../template/state-machines.js';
+import type { Template, TemplateMachine } from '../template/types.js';
 import { evaluate } from './match.js';
 import { isKnownFor, rolePermissions, type RolePermissions } from './role-permissions.js';
 
@@ -17,37 +18,7 @@ function parseTemplate(file: string, text: string): Template {
 
 /** The machine as the template extractor describes it: RoleArn or Role, SAM Policies and Tracing. */
 function machineOf(template: Template, logicalId: string): TemplateMachine {
-  const resource = template.resources.get(logicalId)!;
-  const sam = resource.type === 'AWS::Serverless::StateMachine';
-  return machineFrom(template, resource, {
-    roleNode: member(resource.properties, sam ? 'Role' : 'RoleArn'),
-    policiesNode: sam ? member(resource.properties, 'Policies') : undefined,
-    tracingNode: member(resource.properties, sam ? 'Tracing' : 'TracingConfiguration'),
-  });
-}
-
-function machineFrom(
-  template: Template,
-  resource: TemplateResource,
-  nodes: { roleNode: DocNode | undefined; policiesNode?: DocNode; tracingNode?: DocNode },
-): TemplateMachine {
-  return {
-    template,
-    logicalId: resource.logicalId,
-    resource,
-    label: resource.logicalId,
-    source: 'none',
-    definitionProperty: undefined,
-    definition: undefined,
-    problems: [],
-    substitutions: new Map(),
-    machineType: undefined,
-    typeNode: undefined,
-    roleNode: nodes.roleNode,
-    policiesNode: nodes.policiesNode,
-    loggingNode: undefined,
-    tracingNode: nodes.tracingNode,
-  };
+  return templateMachines(template).find((machine) => machine.logicalId === logicalId || machine.label === logicalId)!;
 }
 
 function permissionsOf(file: string, text: string, machine = 'Machine'): RolePermissions {
@@ -474,11 +445,7 @@ resources:
 `;
   function serverlessPermissions(text: string): RolePermissions {
     const document = parseDocument('serverless.yml', text);
-    const root = document.roots[0];
-    const template = readTemplate(document, root);
-    const node = member(member(member(root, 'stepFunctions'), 'stateMachines'), 'orders')!;
-    const resource: TemplateResource = { logicalId: 'orders', type: undefined, node, properties: node };
-    return rolePermissions(machineFrom(template, resource, { roleNode: member(node, 'role') }));
+    return rolePermissions(templateMachines(readTemplate(document, document.roots[0]))[0]);
   }
 
   it('resolves role against resources.Resources', () => {

@@ -6,6 +6,7 @@ import { parseDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
 import { items, member } from '../document/node-access.js';
 import { readTemplate } from '../template/read-template.js';
+import { templateMachines } from '../template/state-machines.js';
 import { symbolicText } from '../template/symbolic.js';
 import type { Template, TemplateMachine } from '../template/types.js';
 import { awsManagedPolicyReference } from './managed-policies.js';
@@ -13,27 +14,9 @@ import { rolePermissions } from './role-permissions.js';
 import { expandSamPolicyTemplate, isSamPolicyTemplate, SAM_POLICY_TEMPLATE_NAMES, samPolicyTemplateEntry } from './sam-policy-templates.js';
 import { readStatements, type PolicyStatement } from './statements.js';
 
-/** A SAM state machine of a parsed template, as the template extractor would describe it. */
+/** A state machine of a parsed template, as the template extractor describes it. */
 function samMachine(template: Template, logicalId: string): TemplateMachine {
-  const resource = template.resources.get(logicalId)!;
-  const properties = resource.properties;
-  return {
-    template,
-    logicalId,
-    resource,
-    label: logicalId,
-    source: 'none',
-    definitionProperty: undefined,
-    definition: undefined,
-    problems: [],
-    substitutions: new Map(),
-    machineType: undefined,
-    typeNode: undefined,
-    roleNode: member(properties, 'Role'),
-    policiesNode: member(properties, 'Policies'),
-    loggingNode: member(properties, 'Logging'),
-    tracingNode: member(properties, 'Tracing'),
-  };
+  return templateMachines(template).find((machine) => machine.logicalId === logicalId)!;
 }
 
 function parseTemplate(file: string, text: string): Template {
