@@ -501,3 +501,12 @@ describe('WebSocket @connections', () => {
     expect(definitionNeeds(machine).map((need) => need.action)).toEqual(['execute-api:ManageConnections']);
   });
 });
+
+describe('a qualified function ARN built from a reference', () => {
+  it('stays an ARN', () => {
+    const machine = task({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: '${GeneratorArn}:$LATEST' } });
+    const needs = definitionNeeds(machine, { substitutions: new Map([['GeneratorArn', '${Generator.Arn}']]) });
+    const invoke = needs.find((need) => need.action === 'lambda:InvokeFunction');
+    expect(invoke?.resources).toEqual(['${Generator.Arn}:$LATEST']);
+  });
+});

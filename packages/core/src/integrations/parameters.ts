@@ -284,7 +284,12 @@ export type AttributeCheck = (name: string) => boolean;
 export function symbolicArnOf(form: ParameterForm, text: string, context: ArnContext = {}, hasAttributes: AttributeCheck = () => true): string | undefined {
   if (!hasPlaceholder(text)) return arnOf(form, text, context);
   const reference = referenceIn(text);
-  const arnLike = text.startsWith('arn:') || (reference !== undefined && ARN_NAME.test(reference.attribute ?? reference.name));
+  // `${Worker.Arn}:$LATEST` is a qualified ARN: the text starts with a reference that is one.
+  const leading = /^\$\{([^}]+)\}[:/]/.exec(text);
+  const arnLike =
+    text.startsWith('arn:') ||
+    (reference !== undefined && ARN_NAME.test(reference.attribute ?? reference.name)) ||
+    (leading !== null && ARN_NAME.test(leading[1]));
   switch (form.kind) {
     case 'opaque':
       return undefined;
