@@ -49,9 +49,11 @@ function check(context: RuleContext): void {
   const gaps = new Map<DocNode, Gap>();
   const needs = needsOf(embedding, context.machine).needs;
   // A .sync wait learns that the job ended from the managed EventBridge rule or by polling:
-  // either is enough.
+  // either is enough, so polling counts as missing only when the rule is surely not granted.
   const eventsAllowed = new Set(
-    needs.filter((need) => need.purpose === 'events-rule' && need.state && judgeNeed(embedding, need)?.decision === 'allowed').map((need) => need.state),
+    needs
+      .filter((need) => need.purpose === 'events-rule' && need.state && judgeNeed(embedding, need)?.decision !== 'not-granted')
+      .map((need) => need.state),
   );
   for (const need of needs) {
     if (!decisive(need)) continue;

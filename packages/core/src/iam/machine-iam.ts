@@ -4,6 +4,7 @@
  * how each need stands against the grants.
  */
 import type { Machine } from '../model/types.js';
+import { isPseudoParameter, referencesIn } from '../template/symbolic.js';
 import type { TemplateMachine } from '../template/types.js';
 import { evaluate, type Evaluation } from './match.js';
 import type { NeededPermission, NeedsAnalysis } from './needs.js';
@@ -35,9 +36,10 @@ export function judgeNeed(templateMachine: TemplateMachine, need: NeededPermissi
   const permissions = rolePermissionsOf(templateMachine);
   if (permissions.source === 'external' || permissions.source === 'unresolved' || permissions.source === 'serverless-generated') return undefined;
   if (!isKnownFor(permissions, need.action)) return undefined;
-  // A pattern (`secret:events!connection/*`, `workgroup/*`) stands for a target sfn-lint
-  // cannot name; a grant on the one real target is all the call needs.
-  const exact = need.exact && !need.onlyStar && need.resources !== null && !need.resources.some((resource) => resource.includes('*'));
+  // A pattern that names no template resource (`secret:events!connection/*`, `workgroup/*`)
+  // stands for a target sfn-lint cannot name: a grant on the one real target is all the call
+  // needs. `execution:${Child.Name}:*` names its machine and stays exact.
+  const exact = need.exact && !need.onlyStar && need.resources !== null && !need.resources.some(isFallbackPattern);
   const resources = need.resources ?? [undefined];
   let worst: Evaluation | undefined;
   for (const resource of resources) {
@@ -45,6 +47,10 @@ export function judgeNeed(templateMachine: TemplateMachine, need: NeededPermissi
     if (!worst || rank(evaluation) > rank(worst)) worst = evaluation;
   }
   return worst;
+}
+
+function isFallbackPattern(resource: string): boolean {
+  return resource.includes('*') && !referencesIn(resource).some((reference) => !isPseudoParameter(reference.name));
 }
 
 function rank(evaluation: Evaluation): number {
