@@ -510,3 +510,11 @@ describe('a qualified function ARN built from a reference', () => {
     expect(invoke?.resources).toEqual(['${Generator.Arn}:$LATEST']);
   });
 });
+
+describe('a Bedrock model id that names a cross-Region inference profile', () => {
+  it('is not an exact foundation-model resource', () => {
+    const machine = task({ Resource: 'arn:aws:states:::bedrock:invokeModel', Parameters: { ModelId: 'global.amazon.nova-2-lite-v1:0', Body: { prompt: 'x' } } });
+    const invoke = definitionNeeds(machine).find((need) => need.action === 'bedrock:InvokeModel');
+    expect(invoke?.exact).toBe(false);
+  });
+});

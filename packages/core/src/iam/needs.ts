@@ -106,7 +106,8 @@ export function analyseNeeds(machine: Machine, options: NeedsOptions = {}): Need
       if (state.kind === 'Task') unresolved.push(state);
       continue;
     }
-    needs.push(...unique(state.kind === 'Task' && postsToConnections(state) ? found.map(toManageConnections) : found));
+    const adjusted = state.kind === 'Task' && postsToConnections(state) ? found.map(toManageConnections) : found;
+    needs.push(...unique(adjusted.map(throughInferenceProfile)));
   }
   if (options.logging) needs.push(...starNeeds(LOG_DELIVERY_ACTIONS, 'logging'));
   if (options.tracing) needs.push(...starNeeds(XRAY_ACTIONS, 'tracing'));
@@ -244,6 +245,17 @@ function postsToConnections(state: TaskState): boolean {
 
 function toManageConnections(need: NeededPermission): NeededPermission {
   return need.action === 'execute-api:Invoke' ? { ...need, action: 'execute-api:ManageConnections' } : need;
+}
+
+/**
+ * A model id with a geography prefix (`us.`, `eu.`, `apac.`, `global.` …) names a
+ * cross-Region inference profile, which IAM checks on the profile and on the foundation
+ * model in each Region it routes to; the single foundation-model ARN is then a guess.
+ */
+const INFERENCE_PROFILE = /:foundation-model\/(?:us|eu|apac|global|us-gov|jp|au|ca)\./;
+
+function throughInferenceProfile(need: NeededPermission): NeededPermission {
+  return need.resources?.some((resource) => INFERENCE_PROFILE.test(resource)) ? { ...need, exact: false } : need;
 }
 
 function present(payload: DocNode | undefined, key: string): boolean | undefined {
