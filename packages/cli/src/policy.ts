@@ -101,6 +101,13 @@ function derive(options: PolicyCommandOptions, output: Output): Derived[] {
 
 /** What the document cannot cover, on standard error so that standard output stays pasteable. */
 function warnAbout({ machine, analysis }: Derived, output: Output): void {
+  const self = new RegExp(`\\$\\{${machine.logicalId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\.[A-Za-z]+)?\\}`);
+  if (analysis.needs.some((need) => need.resources?.some((resource) => self.test(resource)))) {
+    output.stderr.write(
+      `sfn-lint: ${machine.label}: the policy names the state machine itself; in the role's inline Policies that is a circular ` +
+        'dependency for CloudFormation, so attach it as a separate AWS::IAM::Policy (its Roles naming the role).\n',
+    );
+  }
   for (const task of analysis.unresolved) {
     output.stderr.write(`sfn-lint: ${machine.label}: the Resource of "${task.name}" is not known here, so its permissions are not in the policy.\n`);
   }
