@@ -60,7 +60,9 @@ function check(context: RuleContext): void {
     if (need.purpose === 'poll' && eventsAllowed.has(need.state)) continue;
     const decision = judgeNeed(embedding, need)?.decision;
     if (decision !== 'not-granted' && decision !== 'denied') continue;
-    const node = need.node ?? need.state?.node ?? embedding.resource.node;
+    // A need of the whole machine (log delivery) points at the resource when the definition is
+    // in the template, else at the definition's root in its own file, where this report goes.
+    const node = need.node ?? need.state?.node ?? (context.document === embedding.template.document ? embedding.resource.node : context.machine.root);
     const gap = gaps.get(node) ?? { state: need.state, node, needs: [] };
     gap.needs.push(need);
     gaps.set(node, gap);

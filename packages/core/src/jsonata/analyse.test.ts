@@ -346,9 +346,8 @@ describe('prepareJsonata', () => {
     const bodies = Array.from({ length: 5_000 }, (_, i) => ` $merge([$states.input, {'s${i}': $sum($states.result.Payload[qty > ${i}].price)}]) `);
     bodies[1_234] = ' $sum($states.input.items ';
     const calls = vi.mocked(jsonata).mock.calls.length;
-    const start = performance.now();
+    // The number of library calls is the measure here; the time lives in bench/.
     prepareJsonata(bodies);
-    expect(performance.now() - start).toBeLessThan(1_000);
     // 50 batches, and about 2 × log2(100) more to find the body at fault by halving its batch.
     const used = vi.mocked(jsonata).mock.calls.length - calls;
     expect(used).toBeGreaterThan(50);
