@@ -201,7 +201,8 @@ describe('resourceMatches', () => {
     const started = performance.now();
     expect(resourceMatches(granted, needed, undefined)).toBe('yes');
     expect(resourceMatches(granted, `${needed}b`, undefined)).toBe('no');
-    expect(performance.now() - started).toBeLessThan(500);
+    // A backtracking matcher takes minutes here; the bound only catches that, not speed.
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 

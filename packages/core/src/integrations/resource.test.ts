@@ -234,6 +234,7 @@ describe('splitArn', () => {
     const long = 'arn:aws:states:::lambda:' + 'a'.repeat(1_000_000);
     const start = performance.now();
     expect(parseResource(long).kind).toBe('optimized');
-    expect(performance.now() - start).toBeLessThan(1000);
+    // A quadratic scan of a million characters takes minutes; the bound only catches that.
+    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });
