@@ -92,7 +92,15 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
       for (const problem of templateMachine.problems) {
         const ruleId = problem.severity === 'error' ? 'parse-error' : 'unchecked-definition';
         if (!enabled(ruleId)) continue;
-        sinkOf(document).push({ ruleId, severity: problem.severity, message: problem.message, file: document.file, range: problem.range, docsUrl: docsUrlFor(ruleId) });
+        sinkOf(document).push({
+          ruleId,
+          severity: problem.severity,
+          message: problem.message,
+          file: document.file,
+          range: problem.range,
+          machines: [templateMachine.label],
+          docsUrl: docsUrlFor(ruleId),
+        });
       }
       const unit = embeddedUnit(document, templateMachine, options, sinkOf);
       if (unit) units.push(unit);
@@ -193,7 +201,7 @@ function embeddedUnit(
   if (found.kind === 'none') return undefined;
   if (found.kind === 'unreadable') {
     const { ruleId, severity, message, range } = found;
-    sinkOf(document).push({ ruleId, severity, message, file: document.file, range, docsUrl: docsUrlFor(ruleId) });
+    sinkOf(document).push({ ruleId, severity, message, file: document.file, range, machines: [templateMachine.label], docsUrl: docsUrlFor(ruleId) });
     return undefined;
   }
   if (found.document !== document) reportParseProblems(found.document, sinkOf(found.document));
@@ -280,6 +288,7 @@ function toDiagnostic(
     state: state?.name,
     statePath: state?.path,
     ...(report.machine ?? machineLabel ? { machine: report.machine ?? machineLabel } : {}),
+    ...(report.machines ? { machines: report.machines } : {}),
     related: related && related.length > 0 ? related : undefined,
     docsUrl: rule.docsUrl,
     fix: report.fix,
