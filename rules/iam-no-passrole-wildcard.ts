@@ -17,6 +17,7 @@ function check(context: TemplateContext): void {
       const what = anyRole && anyService ? 'any role to any service' : anyRole ? 'any role' : 'its roles to any service, since it has no iam:PassedToService condition';
       context.report({
         node,
+        machines: machines.map((machine) => machine.label),
         message:
           `${capitalise(describeOrigin(statement.origin))} lets the role of ${machinesPhrase(machines)} pass ${what} (${via}): a state ` +
           'that creates a job, task or function can hand it more rights than the workflow has. Name the roles to pass under Resource ' +

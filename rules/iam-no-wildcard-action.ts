@@ -14,6 +14,7 @@ function check(context: TemplateContext): void {
   const seen = new Set<unknown>();
   for (const { permissions, machines } of roleUses(context.machines)) {
     const who = `the role of ${machinesPhrase(machines)}`;
+    const labels = machines.map((machine) => machine.label);
     for (const statement of permissions.statements) {
       if (statement.effect !== 'Allow') continue;
       for (const { entry, kind } of wildcardActions(statement)) {
@@ -22,6 +23,7 @@ function check(context: TemplateContext): void {
         seen.add(node);
         context.report({
           node,
+          machines: labels,
           severity: kind === 'all' ? 'error' : 'warning',
           message: kind === 'all' ? allMessage(statement, who) : serviceMessage(statement, entry.text!, who),
         });
@@ -30,6 +32,7 @@ function check(context: TemplateContext): void {
         seen.add(statement.node);
         context.report({
           node: statement.notAction[0]?.node ?? statement.node,
+          machines: labels,
           severity: 'warning',
           message:
             `${origin(statement)} allows every action except the ones under NotAction, for ${who}, including every ` +

@@ -37,6 +37,7 @@ function check(context: TemplateContext): void {
       const more = covered.length > 1 ? ` and ${covered.length - 1} more` : '';
       context.report({
         node,
+        machines: machines.map((machine) => machine.label),
         message:
           `${capitalise(describeOrigin(statement.origin))} grants ${first.action}${more} on every resource ("*") to the role of ` +
           `${machinesPhrase(machines)}, but the states name their targets: ${first.action} is needed only on ` +

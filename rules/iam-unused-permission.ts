@@ -65,6 +65,7 @@ function packaged(statement: PolicyStatement): boolean {
 
 function reportActions(context: TemplateContext, use: RoleUse, statement: PolicyStatement, needs: readonly NeededPermission[], seen: Set<unknown>): void {
   const who = machinesPhrase(use.machines);
+  const machines = use.machines.map((machine) => machine.label);
   const origin = describeOrigin(statement.origin);
   if (packaged(statement)) {
     // Reported only when nothing it grants is used: a part cannot be removed on its own.
@@ -72,7 +73,7 @@ function reportActions(context: TemplateContext, use: RoleUse, statement: Policy
     const node = statement.origin.node ?? statement.node;
     if (used || !node || seen.has(node)) return;
     seen.add(node);
-    context.report({ node, message: `${capitalise(origin)} grants the role of ${who} permissions that no state uses. Remove it.` });
+    context.report({ node, machines, message: `${capitalise(origin)} grants the role of ${who} permissions that no state uses. Remove it.` });
     return;
   }
   const unused: string[] = [];
@@ -90,7 +91,7 @@ function reportActions(context: TemplateContext, use: RoleUse, statement: Policy
       continue;
     }
     if (actionWildcard(entry.text) !== undefined) continue;
-    reportResources(context, statement, users, entry.text, who, seen);
+    reportResources(context, statement, users, entry.text, { who, machines }, seen);
   }
   // Every action unused: point at the whole Action list rather than its first item.
   const list = firstUnusedNode?.parent;
@@ -99,6 +100,7 @@ function reportActions(context: TemplateContext, use: RoleUse, statement: Policy
   seen.add(node);
   context.report({
     node,
+    machines,
     message:
       `${capitalise(origin)} grants ${listOf(unused)} to the role of ${who}, but no state calls ${unused.length === 1 ? 'it' : 'them'}. ` +
       'Remove what the workflow does not use (sfn-lint policy prints what it does).',
@@ -106,7 +108,14 @@ function reportActions(context: TemplateContext, use: RoleUse, statement: Policy
 }
 
 /** Named resources the action is granted on that no state uses, or patterns wider than what the states use. */
-function reportResources(context: TemplateContext, statement: PolicyStatement, users: readonly NeededPermission[], action: string, who: string, seen: Set<unknown>): void {
+function reportResources(
+  context: TemplateContext,
+  statement: PolicyStatement,
+  users: readonly NeededPermission[],
+  action: string,
+  { who, machines }: { who: string; machines: readonly string[] },
+  seen: Set<unknown>,
+): void {
   // A pattern need (`datacatalog/*`) stands for targets sfn-lint cannot name: any grant may be right.
   if (users.some((need) => !need.exact || need.resources === null || need.onlyStar || need.resources.some((resource) => resource.includes('*')))) return;
   const needed = users.flatMap((need) => need.resources ?? []);
@@ -120,6 +129,7 @@ function reportResources(context: TemplateContext, statement: PolicyStatement, u
     seen.add(entry.node);
     context.report({
       node: entry.node,
+      machines,
       message:
         usedBy.length === 0
           ? `${capitalise(describeOrigin(statement.origin))} grants ${action} on ${text} to the role of ${who}, but the states call it only on ${listOf(needed)}. Remove the resource nobody uses.`

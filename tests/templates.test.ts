@@ -123,13 +123,43 @@ describe('CDK output', () => {
   });
 });
 
+describe('template-level findings', () => {
+  it('name the state machines that share a role in machines, and the one they are about in machine', () => {
+    const text = [
+      'Resources:',
+      '  SharedRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies:',
+      '        - PolicyName: all',
+      '          PolicyDocument:',
+      '            Statement:',
+      "              - { Effect: Allow, Action: '*', Resource: '*' }",
+      ...['Flow', 'Audit'].flatMap((id) => [
+        `  ${id}:`,
+        '    Type: AWS::StepFunctions::StateMachine',
+        '    Properties:',
+        '      RoleArn: !GetAtt SharedRole.Arn',
+        '      Definition: { StartAt: A, States: { A: { Type: Succeed } } }',
+      ]),
+      '',
+    ].join('\n');
+    const diagnostics = lintText('t.yaml', text, { rules }).diagnostics;
+    expect(diagnostics.filter((d) => d.ruleId === 'iam-no-wildcard-action').map((d) => [d.machine, d.machines])).toEqual([[undefined, ['Flow', 'Audit']]]);
+    expect(diagnostics.filter((d) => d.ruleId === 'require-logging').map((d) => [d.machine, d.machines])).toEqual([
+      ['Flow', undefined],
+      ['Audit', undefined],
+    ]);
+  });
+});
+
 describe('definitions that cannot be checked', () => {
   it('gives an info diagnostic for DefinitionS3Location', () => {
     const text = JSON.stringify({
       Resources: { Flow: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionS3Location: { Bucket: 'b', Key: 'k' } } } },
     });
     const [diagnostic] = lintText('t.json', text, { rules }).diagnostics.filter((d) => d.ruleId === 'unchecked-definition');
-    expect(diagnostic).toMatchObject({ ruleId: 'unchecked-definition', severity: 'info' });
+    expect(diagnostic).toMatchObject({ ruleId: 'unchecked-definition', severity: 'info', machines: ['Flow'] });
     expect(diagnostic.message).toContain('"Flow" is in S3');
   });
 

@@ -20,6 +20,7 @@ export interface RunOptions {
   readonly rules: readonly RuleSetting[];
   readonly stdin: boolean;
   readonly stdinFilename: string | undefined;
+  readonly reportUnusedDisableDirectives: boolean;
 }
 
 export interface PolicyCommandOptions {
@@ -69,6 +70,9 @@ Options:
       --max-warnings <n>    Exit with 1 when there are more than n warnings
       --quiet               Report errors only
       --rule <id:severity>  Set a rule's severity: off, info, warn|warning or error (repeatable)
+      --report-unused-disable-directives
+                            Report suppressions (sfn-lint-disable comments, Comment
+                            directives, template Metadata) that suppress nothing
       --stdin               Lint the text on standard input
       --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
       --color, --no-color   Force or disable coloured output
@@ -102,6 +106,7 @@ export function parseCommand(argv: readonly string[]): Command {
         rule: { type: 'string', multiple: true },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -139,6 +144,7 @@ export function parseCommand(argv: readonly string[]): Command {
       rules: (values.rule ?? []).flatMap(parseRuleSettings),
       stdin: values.stdin === true,
       stdinFilename: values['stdin-filename'],
+      reportUnusedDisableDirectives: values['report-unused-disable-directives'] === true,
     },
   };
 }

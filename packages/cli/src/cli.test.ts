@@ -207,6 +207,21 @@ describe('sfn-lint', () => {
     expect(sfnLint(['--rule', 'no-duplicate-key:off', 'duplicate.asl.json'])).toEqual({ status: 0, stdout: '', stderr: '' });
   });
 
+  it('honours suppressions, and reports those that suppress nothing with --report-unused-disable-directives', () => {
+    write('suppressed.asl.yaml', DUPLICATE_YAML.replace('    Comment: y\n', '    # sfn-lint-disable-next-line no-duplicate-key -- the second one is meant\n    Comment: y\n'));
+    expect(sfnLint(['suppressed.asl.yaml'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    // Line 3 is "  # sfn-lint-disable-next-line no-unreachable-state": the rule id starts at column 32.
+    write('stale.asl.yaml', CLEAN_YAML.replace('  A:\n', '  # sfn-lint-disable-next-line no-unreachable-state\n  A:\n'));
+    expect(sfnLint(['stale.asl.yaml'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    const reported = sfnLint(['--report-unused-disable-directives', 'stale.asl.yaml', 'suppressed.asl.yaml']);
+    expect(reported.status).toBe(0);
+    expect(reported.stdout).toMatch(/ {2}3:32 {2}warning {2}This sfn-lint-disable-next-line comment suppresses no "no-unreachable-state" finding\. Remove it {2}unused-disable-directive\n/);
+    expect(reported.stdout).toContain('\u2716 1 problem (0 errors, 1 warning)\n');
+    const results = json(sfnLint(['--report-unused-disable-directives', '--format', 'json', 'stale.asl.yaml']));
+    expect(results[0].messages).toMatchObject([{ ruleId: 'unused-disable-directive', severity: 1, line: 3, column: 32, endLine: 3, endColumn: 52 }]);
+    expect(sfnLint(['--report-unused-disable-directives', '--max-warnings', '0', 'stale.asl.yaml']).status).toBe(1);
+  });
+
   it('shows info diagnostics as info', () => {
     const run = sfnLint(['--rule', 'no-duplicate-key:info', 'duplicate.asl.json']);
     expect(run.status).toBe(0);

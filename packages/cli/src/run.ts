@@ -18,7 +18,12 @@ export interface Output {
 
 /** Lints what the options name, writes the report, and returns the exit code. */
 export async function run(options: RunOptions, output: Output): Promise<number> {
-  const lintOptions: LintOptions = { rules, severities: ruleSeverities(options.rules, rules), readRelated };
+  const lintOptions: LintOptions = {
+    rules,
+    severities: ruleSeverities(options.rules, rules),
+    readRelated,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  };
   const results: LintResult[] = [];
 
   if (options.stdin) {

@@ -37,6 +37,13 @@ export interface Diagnostic {
   readonly statePath?: readonly string[];
   /** For a definition inside a template: the state machine's logical id, or its CDK path. */
   readonly machine?: string;
+  /**
+   * For a finding about a template resource rather than a definition (a role, which several
+   * state machines may share; a definition that could not be read): the labels of the state
+   * machines it concerns. Formatters leave it out, as the message names them; a template's
+   * Metadata suppressions match it.
+   */
+  readonly machines?: readonly string[];
   readonly related?: readonly RelatedLocation[];
   readonly docsUrl?: string;
   readonly fix?: Fix;

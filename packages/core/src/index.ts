@@ -21,6 +21,7 @@ export {
 export type { DocNode, NodeKind, ParseProblem, Range } from './document/node.js';
 export { TreeNode } from './document/node.js';
 export { parseYaml } from './document/yaml.js';
+export { yamlComments, type YamlComment } from './document/yaml-comments.js';
 export { buildMachine, looksLikeDefinition, MAX_SCOPE_DEPTH } from './model/build.js';
 export { CHOICE_OPERATORS } from './model/choice-operators.js';
 export { describeScope } from './model/scope-description.js';
@@ -28,6 +29,18 @@ export * from './model/types.js';
 export { ScopeGraph, type Edge } from './graph/scope-graph.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, templateRoots, type LintOptions, type LintResult } from './engine/lint.js';
+export {
+  readDirectives,
+  suppressFindings,
+  unusedDirectives,
+  UNSUPPRESSIBLE_RULES,
+  type Directive,
+  type DirectiveProblem,
+  type DirectiveSources,
+  type DirectiveUsage,
+  type NamedRule,
+  type Reach,
+} from './suppress/index.js';
 export type * from './template/types.js';
 export { looksLikeServerless, looksLikeTemplate, readTemplate } from './template/read-template.js';
 export { SAM_STATE_MACHINE_TYPE, STATE_MACHINE_TYPE, templateMachines } from './template/state-machines.js';

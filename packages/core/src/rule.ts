@@ -56,6 +56,8 @@ export interface Report {
   readonly fix?: Fix;
   /** The state machine the finding is about, for template-level findings (its label). */
   readonly machine?: string;
+  /** The state machines a template-level finding concerns when it is about something they share, such as their role (labels). */
+  readonly machines?: readonly string[];
   /**
    * A severity for this finding when the rule grades its findings (`*` is an error, `s3:*`
    * a warning). Ignored when the user set the rule's severity.

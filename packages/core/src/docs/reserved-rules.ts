@@ -23,6 +23,37 @@ export const reservedRules: readonly RuleDefinition[] = [
     },
   }),
   defineRule({
+    id: 'invalid-directive',
+    meta: {
+      description: 'A suppression directive that cannot work as written',
+      category: 'document',
+      severity: 'error',
+      recommended: true,
+      docs: {
+        whatItDoes:
+          'Reports a suppression that names a rule sfn-lint does not have, names `parse-error` or `internal-error` (which cannot be suppressed), ' +
+          'misspells its keyword (`# sfn-lint-disable-nextline`), uses a YAML-only keyword in a `Comment`, or gives template `Metadata` ' +
+          'another shape than `sfn-lint: { ignore: [rule-id, …], reason: "…" }`. The rest of the directive still works.',
+        why: 'A misspelt rule id suppresses nothing, so the finding it was meant to silence stays, or, worse, the directive looks as if it were reviewed and working. Reporting it keeps every suppression in the file meaningful.',
+        examples: {
+          invalid: [
+            {
+              language: 'yaml',
+              code: 'StartAt: Start\nStates:\n  Start:\n    Type: Pass\n    End: true\n  # sfn-lint-disable-next-line no-unreachable-stat -- kept for the next release\n  Later:\n    Type: Pass\n    End: true\n',
+            },
+          ],
+          valid: [
+            {
+              language: 'yaml',
+              code: 'StartAt: Start\nStates:\n  Start:\n    Type: Pass\n    End: true\n  # sfn-lint-disable-next-line no-unreachable-state -- kept for the next release\n  Later:\n    Type: Pass\n    End: true\n',
+            },
+          ],
+        },
+        whenNotToUse: 'Leave it on: a directive that does nothing should be fixed or removed.',
+      },
+    },
+  }),
+  defineRule({
     id: 'parse-error',
     meta: {
       description: 'The file is not valid JSON or YAML',
@@ -54,6 +85,33 @@ export const reservedRules: readonly RuleDefinition[] = [
         why: 'A clean result should mean "checked and fine", not "skipped". This tells you which definitions the other rules did not see, so you can point sfn-lint at a local copy.',
         examples: { invalid: [], valid: [] },
         whenNotToUse: 'Turn it off (`--rule unchecked-definition:off`) when the S3 definitions are linted elsewhere.',
+      },
+    },
+  }),
+  defineRule({
+    id: 'unused-disable-directive',
+    meta: {
+      description: 'A suppression directive that suppresses nothing',
+      category: 'document',
+      severity: 'warning',
+      recommended: false,
+      docs: {
+        whatItDoes:
+          'With `--report-unused-disable-directives` (the `reportUnusedDisableDirectives` option of the API), reports each rule id of an ' +
+          '`sfn-lint-disable` comment, a `Comment` directive or a template\'s `sfn-lint` Metadata that no finding of that rule needed, and ' +
+          'each directive without rule ids that suppressed nothing. Rules that are off in the run are not reported: the directive may be ' +
+          'needed where they are on.',
+        why: 'A suppression outlives the problem it hid: once the state is fixed, the directive stays and would silently hide the next real finding of that rule there. Reporting it lets reviewers remove it.',
+        examples: {
+          invalid: [
+            {
+              language: 'yaml',
+              code: 'StartAt: Start\nStates:\n  # sfn-lint-disable-next-line no-unreachable-state\n  Start:\n    Type: Pass\n    End: true\n',
+            },
+          ],
+          valid: [{ language: 'yaml', code: 'StartAt: Start\nStates:\n  Start:\n    Type: Pass\n    End: true\n' }],
+        },
+        whenNotToUse: 'It runs only when asked for; turn it on in CI to keep suppressions current.',
       },
     },
   }),

@@ -7,6 +7,7 @@ import { ScopeGraph } from '../graph/scope-graph.js';
 import { buildMachine, looksLikeDefinition } from '../model/build.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
+import { readDirectives, suppressFindings, unusedDirectives, type DirectiveProblem, type DirectiveSources, type DirectiveUsage } from '../suppress/index.js';
 import { looksLikeServerless, looksLikeTemplate, readTemplate } from '../template/read-template.js';
 import { embeddedDefinition, type RelatedReader } from '../template/embedded-definition.js';
 import { templateMachines } from '../template/state-machines.js';
@@ -28,6 +29,11 @@ export interface LintOptions {
    * without this, such definitions are reported as not checked.
    */
   readonly readRelated?: RelatedReader;
+  /**
+   * Report `sfn-lint-disable` comments, Comment directives and template Metadata ignores that
+   * suppress nothing (`unused-disable-directive`), so that stale ones get removed.
+   */
+  readonly reportUnusedDisableDirectives?: boolean;
 }
 
 export interface LintResult {
@@ -35,6 +41,8 @@ export interface LintResult {
   readonly document: SourceDocument;
   readonly machines: readonly Machine[];
   readonly diagnostics: readonly Diagnostic[];
+  /** How many findings in this file directives suppressed; they are not in `diagnostics`. */
+  readonly suppressed?: number;
   /** The state machines of a CloudFormation, SAM, CDK or Serverless template. */
   readonly templateMachines?: readonly TemplateMachine[];
   /** Results for definition files that the template names, linted in place. */
@@ -92,7 +100,15 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
       for (const problem of templateMachine.problems) {
         const ruleId = problem.severity === 'error' ? 'parse-error' : 'unchecked-definition';
         if (!enabled(ruleId)) continue;
-        sinkOf(document).push({ ruleId, severity: problem.severity, message: problem.message, file: document.file, range: problem.range, docsUrl: docsUrlFor(ruleId) });
+        sinkOf(document).push({
+          ruleId,
+          severity: problem.severity,
+          message: problem.message,
+          file: document.file,
+          range: problem.range,
+          machines: [templateMachine.label],
+          docsUrl: docsUrlFor(ruleId),
+        });
       }
       const unit = embeddedUnit(document, templateMachine, options, sinkOf);
       if (unit) units.push(unit);
@@ -161,18 +177,59 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
       docsUrl: docsUrlFor('internal-error'),
     });
   }
+  const suppressed = applyDirectives(
+    sinks,
+    { documents: [...new Set(documents)], definitions: units.map((unit) => ({ machine: unit.machine, label: unit.embedding?.label })), templateMachines: embedded },
+    options,
+  );
   const machinesOf = (doc: SourceDocument) => units.filter((unit) => unit.document === doc).map((unit) => unit.machine);
   const included = [...sinks.keys()]
     .filter((doc) => doc !== document)
-    .map((doc): LintResult => ({ file: doc.file, document: doc, machines: machinesOf(doc), diagnostics: sortAndDedupe(sinks.get(doc)!) }));
+    .map((doc): LintResult => ({ file: doc.file, document: doc, machines: machinesOf(doc), diagnostics: sinks.get(doc)!, suppressed: suppressed.get(doc) ?? 0 }));
   return {
     file: document.file,
     document,
     machines: machinesOf(document),
-    diagnostics: sortAndDedupe(sinks.get(document)!),
+    diagnostics: sinks.get(document)!,
+    suppressed: suppressed.get(document) ?? 0,
     ...(templates.length > 0 ? { templateMachines: embedded } : {}),
     ...(included.length > 0 ? { included } : {}),
   };
+}
+
+/**
+ * Sorts and dedupes each document's findings, removes those that directives suppress, and
+ * adds the reports about directives: invalid ones always, unused ones when asked. Returns
+ * how many findings each document lost.
+ */
+function applyDirectives(sinks: Map<SourceDocument, Diagnostic[]>, sources: DirectiveSources, options: LintOptions): Map<SourceDocument, number> {
+  const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
+    const setting = options.severities?.[ruleId] ?? fallback;
+    return setting === 'off' ? undefined : setting;
+  };
+  const { directives, problems } = readDirectives(sources, options.rules);
+  const usage: DirectiveUsage = new Map();
+  const suppressed = new Map<SourceDocument, number>();
+  for (const [doc, sink] of sinks) {
+    const result = suppressFindings(doc, sortAndDedupe(sink), directives, usage);
+    sinks.set(doc, result.kept);
+    suppressed.set(doc, result.suppressed);
+  }
+  const report = (ruleId: string, severity: Severity | undefined, found: readonly DirectiveProblem[]) => {
+    if (!severity) return;
+    for (const problem of found) {
+      const sink = sinks.get(problem.document) ?? [];
+      sink.push({ ruleId, severity, message: problem.message, file: problem.document.file, range: problem.range, docsUrl: docsUrlFor(ruleId) });
+      sinks.set(problem.document, sink);
+    }
+  };
+  report('invalid-directive', severityOf('invalid-directive', 'error'), problems);
+  if (options.reportUnusedDisableDirectives) {
+    const unused = unusedDirectives(directives, usage, (ruleId) => options.severities?.[ruleId] !== 'off');
+    report('unused-disable-directive', severityOf('unused-disable-directive', 'warning'), unused);
+  }
+  if (problems.length > 0 || options.reportUnusedDisableDirectives) for (const [doc, sink] of sinks) sinks.set(doc, sortAndDedupe(sink));
+  return suppressed;
 }
 
 function reportParseProblems(document: SourceDocument, sink: Diagnostic[]): void {
@@ -193,7 +250,7 @@ function embeddedUnit(
   if (found.kind === 'none') return undefined;
   if (found.kind === 'unreadable') {
     const { ruleId, severity, message, range } = found;
-    sinkOf(document).push({ ruleId, severity, message, file: document.file, range, docsUrl: docsUrlFor(ruleId) });
+    sinkOf(document).push({ ruleId, severity, message, file: document.file, range, machines: [templateMachine.label], docsUrl: docsUrlFor(ruleId) });
     return undefined;
   }
   if (found.document !== document) reportParseProblems(found.document, sinkOf(found.document));
@@ -280,6 +337,7 @@ function toDiagnostic(
     state: state?.name,
     statePath: state?.path,
     ...(report.machine ?? machineLabel ? { machine: report.machine ?? machineLabel } : {}),
+    ...(report.machines ? { machines: report.machines } : {}),
     related: related && related.length > 0 ? related : undefined,
     docsUrl: rule.docsUrl,
     fix: report.fix,
