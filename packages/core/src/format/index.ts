@@ -1,12 +1,14 @@
+import { formatCompact } from './compact.js';
 import { formatJson } from './json.js';
 import type { Formatter } from './options.js';
 import { formatStylish } from './stylish.js';
 
+export { formatCompact } from './compact.js';
 export { eslintSeverity, formatJson, toJsonResults, type JsonMessage, type JsonResult } from './json.js';
 export type { FormatOptions, Formatter } from './options.js';
 export { formatStylish } from './stylish.js';
 
 /** Every built-in formatter by the name `--format` takes. */
-export const formatters: Readonly<Record<'stylish' | 'json', Formatter>> = { stylish: formatStylish, json: formatJson };
+export const formatters = { stylish: formatStylish, json: formatJson, compact: formatCompact } as const satisfies Record<string, Formatter>;
 
 export type FormatterName = keyof typeof formatters;
