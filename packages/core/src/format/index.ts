@@ -3,6 +3,7 @@ import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import type { Formatter } from './options.js';
+import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
 export { formatCompact } from './compact.js';
@@ -10,9 +11,10 @@ export { formatGithub } from './github.js';
 export { eslintSeverity, formatJson, toJsonResults, type JsonMessage, type JsonResult } from './json.js';
 export { formatJunit } from './junit.js';
 export type { FormatOptions, Formatter } from './options.js';
+export { formatSarif } from './sarif.js';
 export { formatStylish } from './stylish.js';
 
 /** Every built-in formatter by the name `--format` takes. */
-export const formatters = { stylish: formatStylish, json: formatJson, compact: formatCompact, github: formatGithub, junit: formatJunit } as const satisfies Record<string, Formatter>;
+export const formatters = { stylish: formatStylish, json: formatJson, compact: formatCompact, github: formatGithub, junit: formatJunit, sarif: formatSarif } as const satisfies Record<string, Formatter>;
 
 export type FormatterName = keyof typeof formatters;

@@ -1,4 +1,5 @@
 import type { LintResult } from '../engine/lint.js';
+import type { RuleDefinition } from '../rule.js';
 
 export interface FormatOptions {
   /** Directory that relative file names are resolved against, and shown relative to. */
@@ -10,6 +11,10 @@ export interface FormatOptions {
   readonly root?: string;
   /** Use ANSI colours (stylish only). */
   readonly color?: boolean;
+  /** The rules that ran, which SARIF describes in `tool.driver.rules`. */
+  readonly rules?: readonly Pick<RuleDefinition, 'id' | 'meta' | 'docsUrl'>[];
+  /** sfn-lint's version, for SARIF's `tool.driver.version`. */
+  readonly toolVersion?: string;
 }
 
 export type Formatter = (results: readonly LintResult[], options?: FormatOptions) => string;

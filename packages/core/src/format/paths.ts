@@ -2,7 +2,7 @@
 
 const VIRTUAL = /^<.*>$/;
 
-function isAbsolute(file: string): boolean {
+export function isAbsolute(file: string): boolean {
   return file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(file);
 }
 
