@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -253,6 +253,8 @@ describe('sfn-lint', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: sfn-lint /);
     expect(help.stdout).toContain('--max-warnings');
+    expect(help.stdout).toContain('--output-file');
+    expect(help.stdout).toContain('stylish (default), json, compact, github,\n                            junit or sarif');
     expect(help.stderr).toBe('');
     expect(sfnLint(['--version'])).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
@@ -289,6 +291,103 @@ describe('sfn-lint', () => {
     expect(run.stderr).toBe('');
     expect(json(run)[0].filePath).toBe(path);
     expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});
+
+// Several findings in two files: an error with related locations, warnings, and a clean file.
+const FINDINGS = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "Missing" },\n    "Lost": { "Type": "Pass", "End": true },\n    "B": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Lost" }, { "ErrorEquals": ["X"], "Next": "Lost" } ], "End": true }\n  }\n}\n';
+
+describe('output formats and files', () => {
+  let repo: string;
+
+  beforeAll(() => {
+    // A repository whose root is above the working directory: CI formats name files from the root.
+    repo = join(root, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    write('repo/sub/defs/findings.asl.json', FINDINGS);
+    write('repo/sub/defs/dup, "odd".asl.json', DUPLICATE);
+    write('repo/sub/clean.asl.json', CLEAN);
+  });
+
+  it('compact: one line per problem relative to cwd, nothing for a clean run', () => {
+    const run = sfnLint(['--format', 'compact', 'duplicate.asl.json', 'clean.asl.json']);
+    expect(run).toEqual({
+      status: 1,
+      stdout: 'duplicate.asl.json:4:44: error Duplicate key "Comment": AWS silently keeps only the last one. Remove or rename one of them. [no-duplicate-key]\n',
+      stderr: '',
+    });
+    expect(sfnLint(['--format', 'compact', 'clean.asl.json'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('github: annotations with paths from the repository root, escaped, and a summary line', () => {
+    const run = sfnLint(['--format', 'github', 'defs/dup, "odd".asl.json', 'clean.asl.json'], { cwd: join(repo, 'sub') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^::error file=sub\/defs\/dup%2C "odd"\.asl\.json,line=4,endLine=4,col=44,endColumn=53,title=no-duplicate-key::Duplicate key "Comment"/);
+    expect(lines.slice(1)).toEqual(['sfn-lint: 1 error and 0 warnings in 1 file', '']);
+    expect(sfnLint(['--format', 'github', 'clean.asl.json'], { cwd: join(repo, 'sub') })).toEqual({ status: 0, stdout: 'sfn-lint: no problems in 1 file\n', stderr: '' });
+  });
+
+  it('writes each -o file with the --format before it, and the one --format without -o to standard output', () => {
+    const cwd = join(repo, 'sub');
+    const run = sfnLint(['--format', 'github', '--format', 'sarif', '-o', 'out/results.sarif', '--format', 'junit', '--output-file', 'out/junit.xml', '-f', 'json', '-o', 'out/r.json', 'defs'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^::error file=sub\/defs\//);
+    expect(run.stdout).toMatch(/\nsfn-lint: \d+ errors? and \d+ warnings? in 2 files\n$/);
+    const sarif = JSON.parse(readFileSync(join(cwd, 'out/results.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'sub/defs/dup%2C%20%22odd%22.asl.json', uriBaseId: '%SRCROOT%' });
+    expect(readFileSync(join(cwd, 'out/junit.xml'), 'utf8')).toContain('<testsuite name="sub/defs/findings.asl.json"');
+    expect((JSON.parse(readFileSync(join(cwd, 'out/r.json'), 'utf8')) as JsonResult[]).map((r) => r.filePath)).toEqual([
+      join(cwd, 'defs/dup, "odd".asl.json'),
+      join(cwd, 'defs/findings.asl.json'),
+    ]);
+    // Written through a temporary file beside each target; none is left behind.
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['junit.xml', 'r.json', 'results.sarif']);
+  });
+
+  it('takes a single -o before or after its --format, and -o alone writes stylish', () => {
+    const before = sfnLint(['-o', 'before.txt', '--format', 'compact', 'duplicate.asl.json']);
+    expect(before).toEqual({ status: 1, stdout: '', stderr: '' });
+    expect(readFileSync(join(root, 'before.txt'), 'utf8')).toMatch(/^duplicate\.asl\.json:4:44: error /);
+    const alone = sfnLint(['duplicate.asl.json', '-o', 'alone.txt']);
+    expect(alone).toEqual({ status: 1, stdout: '', stderr: '' });
+    // No colour in a file, even from a terminal, unless --color asks for it.
+    expect(readFileSync(join(root, 'alone.txt'), 'utf8')).toMatch(/^\nduplicate\.asl\.json\n {2}4:44 {2}error {2}/);
+    // A clean run still writes its (empty) report, replacing the old one.
+    expect(sfnLint(['--format', 'compact', '-o', 'before.txt', 'clean.asl.json'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(root, 'before.txt'), 'utf8')).toBe('');
+  });
+
+  it('rejects ambiguous or conflicting --format/-o pairs with exit 2', () => {
+    for (const [args, message] of [
+      [['--format', 'github', '--format', 'json', 'clean.asl.json'], 'Only one format can go to standard output, not github and json'],
+      [['-o', 'a.txt', '--format', 'sarif', '--format', 'json', 'clean.asl.json'], '-o a.txt comes before any --format'],
+      [['--format', 'sarif', '-o', 'a.sarif', '-o', 'b.sarif', 'clean.asl.json'], '--format sarif already writes to a.sarif'],
+      [['--format', 'sarif', '-o', 'same', '--format', 'json', '-o', 'same', 'clean.asl.json'], 'Two formats write to same'],
+      [['--format', 'xml', 'clean.asl.json'], 'Unknown format "xml": use stylish, json, compact, github, junit or sarif.'],
+    ] as const) {
+      const run = sfnLint([...args]);
+      expect({ args, status: run.status, stdout: run.stdout }).toEqual({ args, status: 2, stdout: '' });
+      expect(run.stderr).toContain(message);
+    }
+    expect(existsSync(join(root, 'a.sarif'))).toBe(false);
+  });
+
+  it('reports a file it cannot write with exit 2, and still writes the other reports', () => {
+    const run = sfnLint(['--format', 'sarif', '-o', 'clean.asl.json/x.sarif', '--format', 'compact', 'duplicate.asl.json']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^duplicate\.asl\.json:4:44: error /);
+    expect(run.stderr).toMatch(/^sfn-lint: cannot write clean\.asl\.json\/x\.sarif: ENOTDIR/);
+    expect(readFileSync(join(root, 'clean.asl.json'), 'utf8')).toBe(CLEAN);
+  });
+
+  it('keeps the exit codes: 1 for problems and 0 for a clean run when writing to files', () => {
+    expect(sfnLint(['--format', 'junit', '-o', 'j.xml', 'duplicate.asl.json']).status).toBe(1);
+    expect(sfnLint(['--format', 'junit', '-o', 'j.xml', 'clean.asl.json']).status).toBe(0);
+    expect(readFileSync(join(root, 'j.xml'), 'utf8')).toContain('<testcase name="sfn-lint" classname="clean.asl.json"/>');
+    expect(sfnLint(['--format', 'sarif', '-o', 'w.sarif', '--max-warnings', '0', '--rule', 'no-duplicate-key:warn', 'duplicate.asl.json']).status).toBe(1);
   });
 });
 
