@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { outputTargets, type OutputTarget } from './output-targets.js';
 import { UsageError } from './usage-error.js';
+
 export type SeverityName = 'off' | 'error' | 'warning' | 'info';
 
 export interface RuleSetting {
@@ -85,7 +86,7 @@ With a single --format, -o may come before or after it. GitHub annotations, SARI
 JUnit name files relative to the repository root (the nearest directory with .git).
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage error or internal failure.`;
+warnings, 2 usage error, an output file that cannot be written, or internal failure.`;
 
 const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
   ['off', 'off'],

@@ -64,11 +64,12 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
  * written is reported and the other reports are still written; false then.
  */
 function writeReports(options: RunOptions, results: readonly LintResult[], severities: Readonly<Record<string, SeveritySetting>>, output: Output): boolean {
+  const sarif = options.outputs.some((target) => target.format === 'sarif');
   const base: FormatOptions = {
     cwd: output.cwd,
     root: options.outputs.some(needsRoot) ? repositoryRoot(output.cwd) : undefined,
-    rules: rulesRun(severities),
-    toolVersion: options.outputs.some((target) => target.format === 'sarif') ? version() : undefined,
+    rules: sarif ? rulesRun(severities) : undefined,
+    toolVersion: sarif ? version() : undefined,
   };
   let ok = true;
   for (const target of options.outputs) {

@@ -63,27 +63,21 @@ export function formatSarif(results: readonly LintResult[], options: FormatOptio
   const sarifResults = results.flatMap((result) => {
     const hashes = new LineHashes();
     return result.diagnostics.map((diagnostic) => {
-      const location = physicalLocation(result.file, diagnostic.range, result.document);
-      const related = diagnostic.related ?? [];
       const startLine = result.document.lineMap.zeroBased(diagnostic.range.start).line;
+      const related = (diagnostic.related ?? []).map((r, i) => {
+        const file = r.file ?? result.file;
+        return { id: i + 1, physicalLocation: physicalLocation(file, r.range, documents.get(file)), message: { text: r.message } };
+      });
+      const properties = { ...(diagnostic.statePath ? { statePath: diagnostic.statePath } : {}), ...(diagnostic.machine ? { machine: diagnostic.machine } : {}) };
       return {
         ruleId: diagnostic.ruleId,
         ruleIndex: ruleIndex.get(diagnostic.ruleId)!,
         level: LEVELS[diagnostic.severity],
         message: { text: displayMessage(diagnostic) },
-        locations: [{ physicalLocation: location, ...logicalLocations(diagnostic) }],
-        ...(related.length > 0
-          ? {
-              relatedLocations: related.map((r, i) => {
-                const file = r.file ?? result.file;
-                return { id: i + 1, physicalLocation: physicalLocation(file, r.range, documents.get(file)), message: { text: r.message } };
-              }),
-            }
-          : {}),
+        locations: [{ physicalLocation: physicalLocation(result.file, diagnostic.range, result.document), ...logicalLocations(diagnostic) }],
+        ...(related.length > 0 ? { relatedLocations: related } : {}),
         partialFingerprints: { primaryLocationLineHash: hashes.next(diagnostic.ruleId, lineText(result.document, startLine)) },
-        ...(diagnostic.statePath || diagnostic.machine
-          ? { properties: { ...(diagnostic.statePath ? { statePath: diagnostic.statePath } : {}), ...(diagnostic.machine ? { machine: diagnostic.machine } : {}) } }
-          : {}),
+        ...(Object.keys(properties).length > 0 ? { properties } : {}),
       };
     });
   });
