@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { outputTargets, type OutputTarget } from './output-targets.js';
 import { UsageError } from './usage-error.js';
 
-export type FormatName = 'stylish' | 'json';
 export type SeverityName = 'off' | 'error' | 'warning' | 'info';
 
 export interface RuleSetting {
@@ -11,7 +11,8 @@ export interface RuleSetting {
 
 export interface RunOptions {
   readonly patterns: readonly string[];
-  readonly format: FormatName;
+  /** At least one; at most one without a file (standard output). */
+  readonly outputs: readonly OutputTarget[];
   /** Undefined: decide from the terminal and NO_COLOR. */
   readonly color: boolean | undefined;
   /** -1: no limit. */
@@ -66,7 +67,10 @@ Commands:
                                    (sfn-lint policy --help)
 
 Options:
-  -f, --format <name>       Output format: stylish (default) or json
+  -f, --format <name>       Output format: stylish (default), json, compact, github,
+                            junit or sarif (repeatable)
+  -o, --output-file <file>  Write the report of the --format before it to a file
+                            instead of standard output (written whole, or not at all)
       --max-warnings <n>    Exit with 1 when there are more than n warnings
       --quiet               Report errors only
       --rule <id:severity>  Set a rule's severity: off, info, warn|warning or error (repeatable)
@@ -79,8 +83,14 @@ Options:
   -h, --help                Show this help
   -v, --version             Show the version
 
+Several reports in one run: each -o writes the --format before it, and one --format
+without -o writes to standard output, for example
+  sfn-lint --format github --format sarif -o sfn-lint.sarif
+With a single --format, -o may come before or after it. GitHub annotations, SARIF and
+JUnit name files relative to the repository root (the nearest directory with .git).
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage error or internal failure.`;
+warnings, 2 usage error, an output file that cannot be written, or internal failure.`;
 
 const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
   ['off', 'off'],
@@ -100,7 +110,8 @@ export function parseCommand(argv: readonly string[]): Command {
       strict: true,
       tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'output-file': { type: 'string', short: 'o', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
         rule: { type: 'string', multiple: true },
@@ -120,8 +131,11 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  const format = values.format ?? 'stylish';
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format "${format}": use stylish or json.`);
+  const outputs = outputTargets(
+    (tokens ?? []).flatMap((token) =>
+      token.kind === 'option' && (token.name === 'format' || token.name === 'output-file') && token.value !== undefined ? [{ name: token.name, value: token.value }] : [],
+    ),
+  );
 
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input: give no files with it.');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
@@ -137,7 +151,7 @@ export function parseCommand(argv: readonly string[]): Command {
     kind: 'run',
     options: {
       patterns: positionals,
-      format,
+      outputs,
       color,
       maxWarnings: parseMaxWarnings(values['max-warnings']),
       quiet: values.quiet === true,

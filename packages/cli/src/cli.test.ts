@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -268,6 +269,8 @@ describe('sfn-lint', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: sfn-lint /);
     expect(help.stdout).toContain('--max-warnings');
+    expect(help.stdout).toContain('--output-file');
+    expect(help.stdout).toContain('stylish (default), json, compact, github,\n                            junit or sarif');
     expect(help.stderr).toBe('');
     expect(sfnLint(['--version'])).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
@@ -304,6 +307,210 @@ describe('sfn-lint', () => {
     expect(run.stderr).toBe('');
     expect(json(run)[0].filePath).toBe(path);
     expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});
+
+// Several findings in two files: an error with related locations, warnings, and a clean file.
+const FINDINGS = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "Next": "Missing" },\n    "Lost": { "Type": "Pass", "End": true },\n    "B": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Lost" }, { "ErrorEquals": ["X"], "Next": "Lost" } ], "End": true }\n  }\n}\n';
+
+describe('output formats and files', () => {
+  let repo: string;
+
+  beforeAll(() => {
+    // A repository whose root is above the working directory: CI formats name files from the root.
+    repo = join(root, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    write('repo/sub/defs/findings.asl.json', FINDINGS);
+    write('repo/sub/defs/dup, "odd".asl.json', DUPLICATE);
+    write('repo/sub/clean.asl.json', CLEAN);
+  });
+
+  it('compact: one line per problem relative to cwd, nothing for a clean run', () => {
+    const run = sfnLint(['--format', 'compact', 'duplicate.asl.json', 'clean.asl.json']);
+    expect(run).toEqual({
+      status: 1,
+      stdout: 'duplicate.asl.json:4:44: error Duplicate key "Comment": AWS silently keeps only the last one. Remove or rename one of them. [no-duplicate-key]\n',
+      stderr: '',
+    });
+    expect(sfnLint(['--format', 'compact', 'clean.asl.json'])).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('github: annotations with paths from the repository root, escaped, and a summary line', () => {
+    const run = sfnLint(['--format', 'github', 'defs/dup, "odd".asl.json', 'clean.asl.json'], { cwd: join(repo, 'sub') });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^::error file=sub\/defs\/dup%2C "odd"\.asl\.json,line=4,endLine=4,col=44,endColumn=53,title=no-duplicate-key::Duplicate key "Comment"/);
+    expect(lines.slice(1)).toEqual(['sfn-lint: 1 error and 0 warnings in 1 file', '']);
+    expect(sfnLint(['--format', 'github', 'clean.asl.json'], { cwd: join(repo, 'sub') })).toEqual({ status: 0, stdout: 'sfn-lint: no problems in 1 file\n', stderr: '' });
+  });
+
+  it('writes each -o file with the --format before it, and the one --format without -o to standard output', () => {
+    const cwd = join(repo, 'sub');
+    const run = sfnLint(['--format', 'github', '--format', 'sarif', '-o', 'out/results.sarif', '--format', 'junit', '--output-file', 'out/junit.xml', '-f', 'json', '-o', 'out/r.json', 'defs'], { cwd });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^::error file=sub\/defs\//);
+    expect(run.stdout).toMatch(/\nsfn-lint: \d+ errors? and \d+ warnings? in 2 files\n$/);
+    const sarif = JSON.parse(readFileSync(join(cwd, 'out/results.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: unknown } }[] }[] }[] };
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'sub/defs/dup%2C%20%22odd%22.asl.json', uriBaseId: '%SRCROOT%' });
+    expect(readFileSync(join(cwd, 'out/junit.xml'), 'utf8')).toContain('<testsuite name="sub/defs/findings.asl.json"');
+    expect((JSON.parse(readFileSync(join(cwd, 'out/r.json'), 'utf8')) as JsonResult[]).map((r) => r.filePath)).toEqual([
+      join(cwd, 'defs/dup, "odd".asl.json'),
+      join(cwd, 'defs/findings.asl.json'),
+    ]);
+    // Written through a temporary file beside each target; none is left behind.
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['junit.xml', 'r.json', 'results.sarif']);
+  });
+
+  it('takes a single -o before or after its --format, and -o alone writes stylish', () => {
+    const before = sfnLint(['-o', 'before.txt', '--format', 'compact', 'duplicate.asl.json']);
+    expect(before).toEqual({ status: 1, stdout: '', stderr: '' });
+    expect(readFileSync(join(root, 'before.txt'), 'utf8')).toMatch(/^duplicate\.asl\.json:4:44: error /);
+    const alone = sfnLint(['duplicate.asl.json', '-o', 'alone.txt']);
+    expect(alone).toEqual({ status: 1, stdout: '', stderr: '' });
+    // No colour in a file, even from a terminal, unless --color asks for it.
+    expect(readFileSync(join(root, 'alone.txt'), 'utf8')).toMatch(/^\nduplicate\.asl\.json\n {2}4:44 {2}error {2}/);
+    // A clean run still writes its (empty) report, replacing the old one.
+    expect(sfnLint(['--format', 'compact', '-o', 'before.txt', 'clean.asl.json'])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(root, 'before.txt'), 'utf8')).toBe('');
+  });
+
+  it('rejects ambiguous or conflicting --format/-o pairs with exit 2', () => {
+    for (const [args, message] of [
+      [['--format', 'github', '--format', 'json', 'clean.asl.json'], 'Only one format can go to standard output, not github and json'],
+      [['-o', 'a.txt', '--format', 'sarif', '--format', 'json', 'clean.asl.json'], '-o a.txt comes before any --format'],
+      [['--format', 'sarif', '-o', 'a.sarif', '-o', 'b.sarif', 'clean.asl.json'], '--format sarif already writes to a.sarif'],
+      [['--format', 'sarif', '-o', 'same', '--format', 'json', '-o', 'same', 'clean.asl.json'], 'Two formats write to same'],
+      [['--format', 'xml', 'clean.asl.json'], 'Unknown format "xml": use stylish, json, compact, github, junit or sarif.'],
+    ] as const) {
+      const run = sfnLint([...args]);
+      expect({ args, status: run.status, stdout: run.stdout }).toEqual({ args, status: 2, stdout: '' });
+      expect(run.stderr).toContain(message);
+    }
+    expect(existsSync(join(root, 'a.sarif'))).toBe(false);
+  });
+
+  it('reports a file it cannot write with exit 2, and still writes the other reports', () => {
+    const run = sfnLint(['--format', 'sarif', '-o', 'clean.asl.json/x.sarif', '--format', 'compact', 'duplicate.asl.json']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^duplicate\.asl\.json:4:44: error /);
+    expect(run.stderr).toMatch(/^sfn-lint: cannot write clean\.asl\.json\/x\.sarif: ENOTDIR/);
+    expect(readFileSync(join(root, 'clean.asl.json'), 'utf8')).toBe(CLEAN);
+  });
+
+  it('keeps the exit codes: 1 for problems and 0 for a clean run when writing to files', () => {
+    expect(sfnLint(['--format', 'junit', '-o', 'j.xml', 'duplicate.asl.json']).status).toBe(1);
+    expect(sfnLint(['--format', 'junit', '-o', 'j.xml', 'clean.asl.json']).status).toBe(0);
+    expect(readFileSync(join(root, 'j.xml'), 'utf8')).toContain('<testcase name="sfn-lint" classname="clean.asl.json"/>');
+    expect(sfnLint(['--format', 'sarif', '-o', 'w.sarif', '--max-warnings', '0', '--rule', 'no-duplicate-key:warn', 'duplicate.asl.json']).status).toBe(1);
+  });
+});
+
+// Microsoft's SARIF validator, a self-contained .NET program in the npm package
+// @microsoft/sarif-multitool (the binary comes in @microsoft/sarif-multitool-<platform>, and
+// runs without the package's install script). Its bin.js runs the tool through a shell,
+// which splits the `;` lists that its options take, so the tests run the binary itself.
+const SARIF_MULTITOOL = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
+// SARIF2006 looks up every URI in the log over the network, which this machine does not have.
+const VALIDATOR_CONFIG = `<?xml version="1.0" encoding="utf-8"?>
+<Properties>
+  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
+    <Property Key="RuleEnabled" Value="Disabled" Type="Driver.RuleEnabledState" />
+  </Properties>
+</Properties>
+`;
+
+interface Finding {
+  readonly ruleId: string;
+  readonly level: string;
+}
+
+/** The validator's findings on a SARIF file at every level, GitHub's ingestion rules on; its output for a failure message. */
+function validateSarif(file: string): { findings: Finding[]; output: string } {
+  const config = join(dirname(file), 'validator-config.xml');
+  const log = `${file}.validation.sarif`;
+  writeFileSync(config, VALIDATOR_CONFIG);
+  const run = spawnSync(SARIF_MULTITOOL, ['validate', file, '--rule-kind', 'Sarif;Gh;Ghas', '--level', 'Error;Warning;Note', '--config', config, '--output', log, '--log', 'ForceOverwrite'], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' },
+  });
+  const output = `${run.stdout}${run.stderr}${run.error ? String(run.error) : ''}`;
+  // The validator exits 0 even when it finds errors: its log is what tells.
+  expect(run.status, output).toBe(0);
+  const validation = JSON.parse(readFileSync(log, 'utf8')) as { runs: { results: { ruleId: string; level?: string }[]; invocations: { executionSuccessful: boolean }[] }[] };
+  expect(validation.runs[0].invocations[0].executionSuccessful, output).toBe(true);
+  // A result without a level is a warning (SARIF §3.27.10).
+  return { findings: validation.runs[0].results.map((r) => ({ ruleId: r.ruleId, level: r.level ?? 'warning' })), output };
+}
+
+/**
+ * The official SARIF 2.1.0 schema, as the validator package ships it, compiled with ajv. The
+ * validator reports nothing at all for a log it cannot read into its object model (an
+ * unknown `level`, say), so the schema is checked too.
+ */
+function sarifSchemaErrors(log: unknown): unknown[] {
+  const require = createRequire(import.meta.url);
+  const schemaFile = join(dirname(SARIF_MULTITOOL), 'sarif-2.1.0.json');
+  const Ajv2020 = (require('ajv/dist/2020') as { default: new (options: object) => { addFormat(name: string, test: RegExp | boolean): void; compile(schema: object): { (data: unknown): boolean; errors?: unknown[] | null } } }).default;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  // RFC 3986: unreserved and reserved characters, and percent-escapes.
+  const uriReference = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+  ajv.addFormat('uri-reference', uriReference);
+  ajv.addFormat('uri', /^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/);
+  ajv.addFormat('date-time', true);
+  ajv.addFormat('uuid', true);
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
+  return validate(log) ? [] : (validate.errors ?? []);
+}
+
+describe('SARIF output checked by the SARIF validator', () => {
+  const templates = fileURLToPath(new URL('../../../fixtures/templates/', import.meta.url));
+  const examples = fileURLToPath(new URL('../../../fixtures/examples/', import.meta.url));
+
+  it('has no errors or warnings, GitHub code scanning rules included', () => {
+    const dir = join(root, 'validator');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'findings.asl.json'), FINDINGS);
+    writeFileSync(join(dir, 'duplicate.asl.yaml'), DUPLICATE_YAML);
+    writeFileSync(join(dir, 'broken.asl.json'), SYNTAX_ERROR);
+    writeFileSync(join(dir, 'clean.asl.json'), CLEAN);
+    // Findings of every level (require-tracing and unchecked-definition give notes), in
+    // standalone files, a parse error, templates with machine labels and a cdk.out.
+    const run = sfnLint(
+      ['--format', 'sarif', '-o', 'results.sarif', '--rule', 'require-tracing:info', '.', join(templates, 'sam'), join(templates, 'cdk.out'), join(templates, 'cloudformation'), examples],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    const file = join(dir, 'results.sarif');
+    const log = JSON.parse(readFileSync(file, 'utf8')) as { runs: { results: { level: string; locations: { logicalLocations?: unknown }[]; relatedLocations?: unknown }[] }[] };
+    const results = log.runs[0].results;
+    expect(new Set(results.map((r) => r.level))).toEqual(new Set(['error', 'warning', 'note']));
+    expect(results.some((r) => r.relatedLocations)).toBe(true);
+    expect(results.some((r) => r.locations[0].logicalLocations)).toBe(true);
+
+    const { findings, output } = validateSarif(file);
+    // Its notes (message arguments, snippets it would like) show that it read the results.
+    expect(findings.length, output).toBeGreaterThan(results.length);
+    expect(findings.filter((f) => f.level === 'error' || f.level === 'warning'), output).toEqual([]);
+    expect(sarifSchemaErrors(log)).toEqual([]);
+  });
+
+  it('is a validator that does find errors (a broken copy of real output)', () => {
+    const dir = join(root, 'validator-canary');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'duplicate.asl.json'), DUPLICATE);
+    expect(sfnLint(['--format', 'sarif', '-o', 'good.sarif', 'duplicate.asl.json'], { cwd: dir }).status).toBe(1);
+    const log = JSON.parse(readFileSync(join(dir, 'good.sarif'), 'utf8')) as {
+      runs: { tool: { driver: { rules: Record<string, unknown>[] } }; results: { locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    log.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    delete log.runs[0].tool.driver.rules[0].help;
+    writeFileSync(join(dir, 'broken.sarif'), JSON.stringify(log, null, 2));
+    const { findings } = validateSarif(join(dir, 'broken.sarif'));
+    expect(findings).toEqual(expect.arrayContaining([{ ruleId: 'JSON1008', level: 'error' }, { ruleId: 'GH2012', level: 'error' }]));
+    expect(sarifSchemaErrors(log)).not.toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parseCommand, POLICY_USAGE, USAGE } from './args.js';
 import { UsageError } from './usage-error.js';
+import { version } from './version.js';
 
 /** Runs sfn-lint with the given arguments and returns the exit code: 0 clean, 1 problems, 2 failure. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -39,9 +39,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return 2;
   }
-}
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return manifest.version;
 }

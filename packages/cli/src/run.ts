@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
-import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
+import type { Diagnostic, FormatOptions, LintOptions, LintResult, RuleDefinition, SeveritySetting, SourceDocument } from '@sfn-lint/core';
+import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, reservedRules, templateMachines, templateRoots } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
+import { writeFileAtomic } from './atomic-write.js';
 import type { FileTarget } from './files.js';
 import { collectFiles } from './files.js';
+import type { OutputTarget } from './output-targets.js';
 import { readRelated } from './related-files.js';
+import { repositoryRoot } from './repository-root.js';
 import { ruleSeverities } from './rule-severities.js';
+import { version } from './version.js';
 
 export interface Output {
   readonly cwd: string;
@@ -18,9 +22,10 @@ export interface Output {
 
 /** Lints what the options name, writes the report, and returns the exit code. */
 export async function run(options: RunOptions, output: Output): Promise<number> {
+  const severities = ruleSeverities(options.rules, rules);
   const lintOptions: LintOptions = {
     rules,
-    severities: ruleSeverities(options.rules, rules),
+    severities,
     readRelated,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
   };
@@ -48,16 +53,57 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
   }
 
   const shown = options.quiet ? all.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') })) : all;
-  const color = options.color ?? (output.stdout.isTTY === true && !output.env.NO_COLOR);
-  const report = formatters[options.format](shown, { cwd: output.cwd, color });
-  if (report !== '') output.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  const written = writeReports(options, shown, severities, output);
 
+  if (!written) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     output.stderr.write(`sfn-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * Writes each report where its target says, files atomically. A file that cannot be
+ * written is reported and the other reports are still written; false then.
+ */
+function writeReports(options: RunOptions, results: readonly LintResult[], severities: Readonly<Record<string, SeveritySetting>>, output: Output): boolean {
+  const sarif = options.outputs.some((target) => target.format === 'sarif');
+  const base: FormatOptions = {
+    cwd: output.cwd,
+    root: options.outputs.some(needsRoot) ? repositoryRoot(output.cwd) : undefined,
+    rules: sarif ? rulesRun(severities) : undefined,
+    toolVersion: sarif ? version() : undefined,
+  };
+  let ok = true;
+  for (const target of options.outputs) {
+    // Colour only where a person reads it: a file gets escape codes only when asked for.
+    const color = target.file === undefined ? (options.color ?? (output.stdout.isTTY === true && !output.env.NO_COLOR)) : options.color === true;
+    const report = formatters[target.format](results, { ...base, color });
+    const text = report === '' || report.endsWith('\n') ? report : `${report}\n`;
+    if (target.file === undefined) {
+      if (text !== '') output.stdout.write(text);
+      continue;
+    }
+    try {
+      writeFileAtomic(resolve(output.cwd, target.file), text);
+    } catch (error) {
+      ok = false;
+      output.stderr.write(`sfn-lint: cannot write ${target.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  return ok;
+}
+
+/** Formats made for CI name files relative to the repository root, as the services do. */
+function needsRoot(target: OutputTarget): boolean {
+  return target.format === 'sarif' || target.format === 'github' || target.format === 'junit';
+}
+
+/** Every rule that was on in this run, the engine's own ids included, by id. */
+function rulesRun(severities: Readonly<Record<string, SeveritySetting>>): RuleDefinition[] {
+  return [...rules, ...reservedRules].filter((rule) => severities[rule.id] !== 'off').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The result for one file, or undefined for a searched file that holds no definition. */

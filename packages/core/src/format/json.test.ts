@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { parseDocument } from '../document/document.js';
 import type { LintResult } from '../engine/lint.js';
 import { formatJson, toJsonResults } from './json.js';
-import { absolutePath, displayPath } from './paths.js';
+import { absolutePath, displayPath, repositoryPath } from './paths.js';
 
 const TEXT = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n  }\n}\n';
 
@@ -75,5 +75,14 @@ describe('paths', () => {
     expect(displayPath('/work/repository/a.json', '/work/repo')).toBe('/work/repository/a.json');
     expect(displayPath('/work/repo/a.json', '/work/repo/')).toBe('a.json');
     expect(displayPath('C:\\repo\\a.json', 'C:\\repo')).toBe('a.json');
+  });
+
+  it('names files relative to the repository root, with forward slashes', () => {
+    expect(repositoryPath('defs/a.json', { cwd: '/work/repo/sub', root: '/work/repo' })).toBe('sub/defs/a.json');
+    expect(repositoryPath('/work/repo/a.json', { root: '/work/repo/' })).toBe('a.json');
+    expect(repositoryPath('a.json', { cwd: '/work/repo' })).toBe('a.json');
+    expect(repositoryPath('../other/a.json', { cwd: '/work/repo', root: '/work/repo' })).toBe('/work/other/a.json');
+    expect(repositoryPath('defs\\a.json', { cwd: 'C:\\repo', root: 'C:\\repo' })).toBe('defs/a.json');
+    expect(repositoryPath('<stdin>', { cwd: '/work/repo' })).toBe('<stdin>');
   });
 });

@@ -2,7 +2,7 @@
 
 const VIRTUAL = /^<.*>$/;
 
-function isAbsolute(file: string): boolean {
+export function isAbsolute(file: string): boolean {
   return file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(file);
 }
 
@@ -29,6 +29,23 @@ export function absolutePath(file: string, cwd: string | undefined): string {
 export function displayPath(file: string, cwd: string | undefined): string {
   if (!cwd || VIRTUAL.test(file)) return file;
   const absolute = absolutePath(file, cwd);
-  const base = /[\\/]$/.test(cwd) ? cwd : cwd + separatorOf(cwd);
-  return absolute.startsWith(base) && absolute.length > base.length ? absolute.slice(base.length) : absolute;
+  return pathInside(absolute, cwd) ?? absolute;
+}
+
+/** The part of `absolute` below `directory`, or undefined when the file is not inside it. */
+export function pathInside(absolute: string, directory: string): string | undefined {
+  const base = /[\\/]$/.test(directory) ? directory : directory + separatorOf(directory);
+  return absolute.startsWith(base) && absolute.length > base.length ? absolute.slice(base.length) : undefined;
+}
+
+/**
+ * The path as CI services name a repository's files: relative to `root` (the repository
+ * root, else `cwd`) with forward slashes; a file outside it keeps its absolute path.
+ */
+export function repositoryPath(file: string, options: { readonly cwd?: string; readonly root?: string }): string {
+  if (VIRTUAL.test(file)) return file;
+  const absolute = absolutePath(file, options.cwd);
+  const root = options.root ?? options.cwd;
+  const inside = root === undefined ? undefined : pathInside(absolute, root);
+  return (inside ?? absolute).replace(/\\/g, '/');
 }

@@ -3,6 +3,7 @@ import type { Severity } from '../diagnostic.js';
 import type { LintResult } from '../engine/lint.js';
 import type { FormatOptions } from './options.js';
 import { displayPath } from './paths.js';
+import { plural } from './plural.js';
 
 type Style = (text: string) => string;
 
@@ -22,10 +23,6 @@ const styles = {
 };
 
 const severityColor: Record<Severity, Style> = { error: styles.red, warning: styles.yellow, info: styles.blue };
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 || word === 'info' ? '' : 's'}`;
-}
 
 /**
  * ESLint's stylish output: per file, the path and one aligned row per message
