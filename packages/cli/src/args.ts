@@ -38,6 +38,7 @@ export type Command =
   | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly options: RunOptions }
   | { readonly kind: 'policy-help' }
+  | { readonly kind: 'rule'; readonly id: string }
   | { readonly kind: 'policy'; readonly options: PolicyCommandOptions };
 
 export const POLICY_USAGE = `Usage: sfn-lint policy <template|dir> [--machine <LogicalId>] [--format json|yaml] [--diff]
@@ -65,6 +66,7 @@ With no file, the current directory is searched.
 Commands:
   sfn-lint policy <template|dir>   Print the least-privilege policy of each state machine
                                    (sfn-lint policy --help)
+  sfn-lint rule <id>               Print a rule's documentation
 
 Options:
   -f, --format <name>       Output format: stylish (default), json, compact, github,
@@ -102,6 +104,10 @@ const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
 
 export function parseCommand(argv: readonly string[]): Command {
   if (argv[0] === 'policy') return parsePolicyCommand(argv.slice(1));
+  if (argv[0] === 'rule') {
+    if (argv.length !== 2 || argv[1].startsWith('-')) throw new UsageError('sfn-lint rule takes one rule id, for example: sfn-lint rule no-dead-end');
+    return { kind: 'rule', id: argv[1] };
+  }
   let parsed;
   try {
     parsed = parseArgs({

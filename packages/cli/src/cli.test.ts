@@ -591,3 +591,17 @@ describe('sfn-lint policy', () => {
     expect(run.stderr).toContain('no state machine "Nope"');
   });
 });
+
+describe('sfn-lint rule', () => {
+  it('prints the same text as the rule\'s docs page', () => {
+    const run = sfnLint(['rule', 'no-dead-end']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(readFileSync(new URL('../../../docs/rules/no-dead-end.md', import.meta.url), 'utf8'));
+  });
+
+  it('names close ids for an unknown one', () => {
+    const run = sfnLint(['rule', 'no-dead-ends']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown rule "no-dead-ends". Did you mean no-dead-end?');
+  });
+});

@@ -14,6 +14,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (command.kind === 'rule') {
+      const { ruleDocumentation } = await import('./rule-docs.js');
+      process.stdout.write(ruleDocumentation(command.id));
+      return 0;
+    }
     if (command.kind === 'policy-help') {
       process.stdout.write(`${POLICY_USAGE}\n`);
       return 0;
