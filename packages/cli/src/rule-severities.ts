@@ -1,4 +1,4 @@
-import { editDistance, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
+import { closeNames, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
 import type { RuleSetting } from './args.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,19 +18,8 @@ export function ruleSeverities(settings: readonly RuleSetting[], rules: readonly
 }
 
 function unknownRuleMessage(id: string, ids: readonly string[]): string {
-  const close = closeIds(id, ids);
+  const close = closeNames(id, ids);
   if (close.length === 1) return `Unknown rule "${id}". Did you mean ${close[0]}?`;
   if (close.length > 1) return `Unknown rule "${id}". Did you mean one of: ${close.join(', ')}?`;
   return `Unknown rule "${id}". The rules are: ${ids.join(', ')}.`;
 }
-
-/** Up to three ids within a small edit distance, or containing the given id, closest first. */
-export function closeIds(id: string, ids: readonly string[]): string[] {
-  return ids
-    .map((candidate) => ({ candidate, distance: id.length >= 4 && candidate.includes(id) ? 0 : editDistance(id, candidate) }))
-    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(Math.max(id.length, candidate.length) / 3)))
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
-    .slice(0, 3)
-    .map(({ candidate }) => candidate);
-}
-

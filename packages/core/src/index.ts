@@ -113,7 +113,9 @@ export {
   type PolicyValue,
 } from './iam/least-privilege.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
+export { closeNames, closestName } from './text/closest-name.js';
 export { editDistance } from './text/edit-distance.js';
+export { compileGlob, globRegExp, isGlob, type Glob } from './text/glob.js';
 export { listNames } from './text/name-list.js';
 export * from './format/index.js';
 export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';
