@@ -28,6 +28,7 @@ export * from './model/types.js';
 export { ScopeGraph, type Edge } from './graph/scope-graph.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, templateRoots, type LintOptions, type LintResult } from './engine/lint.js';
+export * from './config/index.js';
 export type * from './template/types.js';
 export { looksLikeServerless, looksLikeTemplate, readTemplate } from './template/read-template.js';
 export { SAM_STATE_MACHINE_TYPE, STATE_MACHINE_TYPE, templateMachines } from './template/state-machines.js';
