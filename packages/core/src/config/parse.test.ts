@@ -100,6 +100,7 @@ describe('parseConfig', () => {
     expect(problems('settings:\n  lambdaIdempotent: "no"\n')).toEqual(['settings.lambdaIdempotent: must be true or false, not "no". @"\\"no\\""']);
     expect(problems('ignores: generated\n')).toEqual(['ignores: must be an array of globs, not "generated". @"generated"']);
     expect(problems('ignores: ["a", ""]\n')).toEqual(['ignores[1]: must not be empty. @"\\"\\""']);
+    expect(problems('overrides:\n  - states: [" "]\n')).toEqual(['overrides[0].states[0]: must not be empty. @"\\" \\""']);
     expect(problems('- rules\n')).toEqual(['(file): must be an object, not an array. @"- rules\\n"']);
   });
 

@@ -7,8 +7,11 @@ export const CONFIG_SCHEMA_URL = 'https://raw.githubusercontent.com/sfn-lint/sfn
 /** The severities a config may give; `warn` is short for `warning`. */
 export const SEVERITY_NAMES = ['off', 'info', 'warn', 'warning', 'error'] as const;
 
-/** A list of globs; an empty list would match nothing, which is never what was meant. */
-const GLOBS: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+/**
+ * A list of globs; an empty list or glob would match nothing, which is never what was meant.
+ * (A pattern rather than minLength, whose Unicode-aware check needs an ajv runtime module.)
+ */
+const GLOBS: JsonSchema = { type: 'array', items: { type: 'string', pattern: '\\S' }, minItems: 1 };
 
 /** A severity, or `[severity, options]` when the options schema is given, else `[severity]`. */
 function ruleSetting(options: JsonSchema | undefined): JsonSchema {

@@ -109,9 +109,12 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   null: 'null',
 };
 
+function isGlobList(path: readonly (string | number)[]): boolean {
+  return (path.length === 1 && path[0] === 'ignores') || (path.length === 3 && path[0] === 'overrides' && (path[2] === 'files' || path[2] === 'states'));
+}
+
 function describeType(path: readonly (string | number)[], value: unknown, type: unknown): string {
-  const last = path[path.length - 1];
-  if (last === 'ignores' || last === 'files' || last === 'states') return `must be an array of globs, not ${shown(value)}.`;
+  if (isGlobList(path)) return `must be an array of globs, not ${shown(value)}.`;
   const types = Array.isArray(type) ? type : [type];
   return `must be ${list(types.map((t) => TYPE_WORDS[String(t)] ?? String(t)), 'or')}, not ${shown(value)}.`;
 }
@@ -154,8 +157,10 @@ export function describeSchemaError(
       return { path, message: describeType(path, value, error.params.type), atKey: false };
     case 'minItems':
       return { path, message: ruleAt(path)?.rest.length === 0 ? 'give a severity: [severity] or [severity, options].' : 'must not be empty.', atKey: false };
-    case 'minLength':
-      return { path, message: 'must not be empty.', atKey: false };
+    case 'pattern':
+      // A glob must have a character that is not a space; rule options may have patterns of their own.
+      if (isGlobList(path.slice(0, -1))) return { path, message: 'must not be empty.', atKey: false };
+      return { path, message: `must match the pattern ${String(error.params.pattern)}.`, atKey: false };
     case 'additionalItems':
     case 'maxItems':
       return { path, message: describeExtraItems(path, config, rules), atKey: false };
