@@ -20,6 +20,10 @@ export interface RunOptions {
   readonly rules: readonly RuleSetting[];
   readonly stdin: boolean;
   readonly stdinFilename: string | undefined;
+  /** `--config`: one config file for every linted file, instead of the nearest one. */
+  readonly config: string | undefined;
+  /** `--print-config`: show the effective configuration of this file instead of linting. */
+  readonly printConfig: string | undefined;
 }
 
 export interface PolicyCommandOptions {
@@ -69,6 +73,9 @@ Options:
       --max-warnings <n>    Exit with 1 when there are more than n warnings
       --quiet               Report errors only
       --rule <id:severity>  Set a rule's severity: off, info, warn|warning or error (repeatable)
+  -c, --config <file>       Use this config file for every file, instead of the nearest
+                            sfn-lint.config.json, .yaml or .yml in the file's folder or above
+      --print-config <file> Print the configuration that applies to a file, as JSON
       --stdin               Lint the text on standard input
       --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
       --color, --no-color   Force or disable coloured output
@@ -102,6 +109,8 @@ export function parseCommand(argv: readonly string[]): Command {
         rule: { type: 'string', multiple: true },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -120,6 +129,9 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input: give no files with it.');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+  if (values['print-config'] !== undefined && (positionals.length > 0 || values.stdin)) {
+    throw new UsageError('--print-config shows the configuration of one file and lints nothing: give no other files, and no --stdin.');
+  }
 
   // The last of --color / --no-color wins.
   let color: boolean | undefined;
@@ -139,6 +151,8 @@ export function parseCommand(argv: readonly string[]): Command {
       rules: (values.rule ?? []).flatMap(parseRuleSettings),
       stdin: values.stdin === true,
       stdinFilename: values['stdin-filename'],
+      config: values.config,
+      printConfig: values['print-config'],
     },
   };
 }

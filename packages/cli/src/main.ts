@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCommand, POLICY_USAGE, USAGE } from './args.js';
+import { ConfigFileError } from './config-file-error.js';
 import { UsageError } from './usage-error.js';
 
 /** Runs sfn-lint with the given arguments and returns the exit code: 0 clean, 1 problems, 2 failure. */
@@ -30,7 +31,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { run } = await import('./run.js');
     return await run(command.options, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof ConfigFileError) {
+      process.stderr.write(`${error.lines.join('\n')}\n`);
+    } else if (error instanceof UsageError) {
       process.stderr.write(`sfn-lint: ${error.message}\nRun "sfn-lint --help" for usage.\n`);
     } else {
       const debug = Boolean(process.env.SFN_LINT_DEBUG);

@@ -13,9 +13,9 @@ describe('ruleSeverities', () => {
     });
   });
 
-  it('turns rules outside the recommended set off unless a setting turns them on', () => {
+  it('leaves the rules it does not name to the config and the defaults', () => {
     const withOptional = [...rules, { id: 'require-tracing', meta: { recommended: false } } as RuleDefinition];
-    expect(ruleSeverities([], withOptional)).toEqual({ 'require-tracing': 'off' });
+    expect(ruleSeverities([], withOptional)).toEqual({});
     expect(ruleSeverities([{ id: 'require-tracing', severity: 'warning' }], withOptional)).toEqual({ 'require-tracing': 'warning' });
   });
 

@@ -3,13 +3,12 @@ import type { RuleSetting } from './args.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * `--rule` settings as `LintOptions.severities`; an unknown rule id is a usage error. Rules
- * outside the recommended set are off unless a setting turns them on.
+ * `--rule` settings as severities by rule id, which win over config files; an unknown rule
+ * id is a usage error.
  */
 export function ruleSeverities(settings: readonly RuleSetting[], rules: readonly RuleDefinition[]): Record<string, SeveritySetting> {
   const ids = rules.map((rule) => rule.id);
   const severities: Record<string, SeveritySetting> = {};
-  for (const rule of rules) if (!rule.meta.recommended) severities[rule.id] = 'off';
   for (const { id, severity } of settings) {
     if (!ids.includes(id)) throw new UsageError(unknownRuleMessage(id, ids));
     severities[id] = severity;

@@ -1,9 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
-import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
+import {
+  applyStateOverrides,
+  definitionRoots,
+  docsUrlFor,
+  formatters,
+  lintDocument,
+  lintOptionsFor,
+  parseDocument,
+  readTemplate,
+  templateMachines,
+  templateRoots,
+} from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
+import { ConfigFiles } from './config-files.js';
 import type { FileTarget } from './files.js';
 import { collectFiles } from './files.js';
 import { readRelated } from './related-files.js';
@@ -18,17 +30,28 @@ export interface Output {
 
 /** Lints what the options name, writes the report, and returns the exit code. */
 export async function run(options: RunOptions, output: Output): Promise<number> {
-  const lintOptions: LintOptions = { rules, severities: ruleSeverities(options.rules, rules), readRelated };
+  const configs = new ConfigFiles({ cwd: output.cwd, explicit: options.config, commandLine: ruleSeverities(options.rules, rules), rules });
+  if (options.printConfig !== undefined) {
+    output.stdout.write(`${JSON.stringify(configs.printable(options.printConfig), null, 2)}\n`);
+    return 0;
+  }
+  const lintOptions: LintOptions = { rules, readRelated };
   const results: LintResult[] = [];
 
   if (options.stdin) {
-    const file = options.stdinFilename === undefined ? '<stdin>' : resolve(output.cwd, options.stdinFilename);
-    results.push(lintDocument(parseDocument(file, await readStdin()), { ...lintOptions, assumeDefinition: true }));
+    const file = options.stdinFilename === undefined ? undefined : resolve(output.cwd, options.stdinFilename);
+    const effective = configs.effectiveFor(file);
+    if (!effective.ignored) {
+      const result = lintDocument(parseDocument(file ?? '<stdin>', await readStdin()), { ...lintOptions, ...lintOptionsFor(effective, rules), assumeDefinition: true });
+      results.push(applyStateOverrides(result, effective, rules));
+    }
   } else {
     const targets = collectFiles(options.patterns.length > 0 ? options.patterns : ['.'], output.cwd);
     for (const target of targets) {
-      const result = lintFile(target, lintOptions);
-      if (result) results.push(result);
+      const effective = configs.effectiveFor(target.path);
+      if (effective.ignored) continue;
+      const result = lintFile(target, { ...lintOptions, ...lintOptionsFor(effective, rules) });
+      if (result) results.push(applyStateOverrides(result, effective, rules));
     }
   }
   const all = withIncluded(results);
