@@ -4,10 +4,10 @@
 // packages/core/src/config/schema.ts. Do not edit: run the script again.
 "use strict";
 export const validateConfig = validate10;
-const schema20 = {"type":"object","properties":{"machineType":{"description":"The workflow type of standalone definitions (a template says it for its own state machines). express-unsupported reports what Express workflows cannot run only when this is EXPRESS.","enum":["STANDARD","EXPRESS"]},"lambdaIdempotent":{"description":"false when Lambda functions must not run twice: idempotent-retry then reports retried Lambda invokes and lambda-transient-retry stops asking for retries. Default: true.","type":"boolean"}},"additionalProperties":false};
-const schema12 = {"type":"object","properties":{"express-unsupported":{"description":"Disallow .sync, .waitForTaskToken, activities and Distributed Maps in Express workflows (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/express-unsupported.md","$ref":"#/definitions/ruleSetting"},"iam-missing-permission":{"description":"Require the state machine's role to grant what its states call (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-missing-permission.md","$ref":"#/definitions/ruleSetting"},"iam-no-passrole-wildcard":{"description":"Disallow iam:PassRole on any role, or to any service, in a state machine's role (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-no-passrole-wildcard.md","$ref":"#/definitions/ruleSetting"},"iam-no-wildcard-action":{"description":"Disallow wildcard actions in a state machine's role (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-no-wildcard-action.md","$ref":"#/definitions/ruleSetting"},"iam-no-wildcard-resource":{"description":"Disallow Resource \"*\" in a state machine's role where the states name their targets (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-no-wildcard-resource.md","$ref":"#/definitions/ruleSetting"},"iam-unused-permission":{"description":"Report permissions of a state machine's role that no state uses (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-unused-permission.md","$ref":"#/definitions/ruleSetting"},"idempotent-retry":{"description":"Disallow retrying side effects that no idempotency token guards (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/idempotent-retry.md","$ref":"#/definitions/ruleSetting"},"lambda-transient-retry":{"description":"Require Lambda invokes to retry Lambda's transient service errors (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/lambda-transient-retry.md","$ref":"#/definitions/ruleSetting"},"loop-needs-wait":{"description":"Warn about loops that can repeat without passing a Wait state (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/loop-needs-wait.md","$ref":"#/definitions/ruleSetting"},"map-concurrency":{"description":"Require MaxConcurrency on Distributed Maps that invoke Lambda (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/map-concurrency.md","$ref":"#/definitions/ruleSetting"},"no-dead-end":{"description":"Disallow loops from which no Succeed, Fail or End state can be reached (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-dead-end.md","$ref":"#/definitions/ruleSetting"},"no-duplicate-key":{"description":"Disallow duplicate keys in an object (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-duplicate-key.md","$ref":"#/definitions/ruleSetting"},"no-missing-state":{"description":"Require StartAt, Next, Default, Choices[].Next and Catch[].Next to name a state of the same scope (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-missing-state.md","$ref":"#/definitions/ruleSetting"},"no-path-in-static-result":{"description":"Disallow paths, intrinsic calls and \".$\" keys in a Pass state's static Result (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-path-in-static-result.md","$ref":"#/definitions/ruleSetting"},"no-shadowed-error-handler":{"description":"Disallow retriers and catchers that earlier ones in the same list make unreachable (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-shadowed-error-handler.md","$ref":"#/definitions/ruleSetting"},"no-undefined-variable":{"description":"Disallow reading a workflow variable that may not be assigned on every path to the state (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-undefined-variable.md","$ref":"#/definitions/ruleSetting"},"no-unreachable-state":{"description":"Disallow states that cannot be reached from StartAt (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-unreachable-state.md","$ref":"#/definitions/ruleSetting"},"no-unused-variable":{"description":"Disallow assigning a workflow variable that no state reads (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-unused-variable.md","$ref":"#/definitions/ruleSetting"},"require-choice-default":{"description":"Require a Default on Choice states whose rules do not cover every input (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-choice-default.md","$ref":"#/definitions/ruleSetting"},"require-logging":{"description":"Require state machines in templates to log ALL events to CloudWatch Logs (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-logging.md","$ref":"#/definitions/ruleSetting"},"require-path-suffix":{"description":"Require the \".$\" suffix on keys whose value is a path or an intrinsic function call (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-path-suffix.md","$ref":"#/definitions/ruleSetting"},"require-retry":{"description":"Require a retrier on Tasks whose calls are safe to repeat (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-retry.md","$ref":"#/definitions/ruleSetting"},"require-task-token":{"description":"Require a \".waitForTaskToken\" task to pass its task token (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-task-token.md","$ref":"#/definitions/ruleSetting"},"require-timeout":{"description":"Require a timeout or heartbeat on Tasks that wait for a callback (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-timeout.md","$ref":"#/definitions/ruleSetting"},"require-tracing":{"description":"Require X-Ray tracing on state machines in templates (off unless turned on). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-tracing.md","$ref":"#/definitions/ruleSetting"},"states-all-last":{"description":"Require \"States.ALL\" to stand alone in the last retrier or catcher (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/states-all-last.md","$ref":"#/definitions/ruleSetting"},"valid-definition":{"description":"Require a definition that AWS accepts: fields, types, ranges and query-language rules of the spec (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-definition.md","$ref":"#/definitions/ruleSetting"},"valid-intrinsic":{"description":"Require intrinsic function calls that Step Functions can evaluate: known names, argument counts, literal arguments (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-intrinsic.md","$ref":"#/definitions/ruleSetting"},"valid-jsonata":{"description":"Require JSONata expressions that parse, call known functions and read \"$states\" fields that exist (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-jsonata.md","$ref":"#/definitions/ruleSetting"},"valid-path":{"description":"Require JSONPath syntax that Step Functions can compile in every path field of a JSONPath state (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-path.md","$ref":"#/definitions/ruleSetting"}},"additionalProperties":false};
-const func2 = Object.prototype.hasOwnProperty;
+const schema22 = {"type":"object","properties":{"machineType":{"description":"The workflow type of standalone definitions (a template says it for its own state machines). express-unsupported reports what Express workflows cannot run only when this is EXPRESS.","enum":["STANDARD","EXPRESS"]},"lambdaIdempotent":{"description":"false when Lambda functions must not run twice: idempotent-retry then reports retried Lambda invokes and lambda-transient-retry stops asking for retries. Default: true.","type":"boolean"}},"additionalProperties":false};
+const schema12 = {"type":"object","properties":{"express-unsupported":{"description":"Disallow .sync, .waitForTaskToken, activities and Distributed Maps in Express workflows (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/express-unsupported.md","$ref":"#/definitions/ruleSetting"},"iam-missing-permission":{"description":"Require the state machine's role to grant what its states call (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-missing-permission.md","$ref":"#/definitions/ruleSetting"},"iam-no-passrole-wildcard":{"description":"Disallow iam:PassRole on any role, or to any service, in a state machine's role (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-no-passrole-wildcard.md","$ref":"#/definitions/ruleSetting"},"iam-no-wildcard-action":{"description":"Disallow wildcard actions in a state machine's role (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-no-wildcard-action.md","$ref":"#/definitions/ruleSetting"},"iam-no-wildcard-resource":{"description":"Disallow Resource \"*\" in a state machine's role where the states name their targets (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-no-wildcard-resource.md","$ref":"#/definitions/ruleSetting"},"iam-unused-permission":{"description":"Report permissions of a state machine's role that no state uses (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/iam-unused-permission.md","$ref":"#/definitions/ruleSetting"},"idempotent-retry":{"description":"Disallow retrying side effects that no idempotency token guards (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/idempotent-retry.md","$ref":"#/definitions/ruleSetting"},"lambda-transient-retry":{"description":"Require Lambda invokes to retry Lambda's transient service errors (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/lambda-transient-retry.md","$ref":"#/definitions/ruleSetting"},"loop-needs-wait":{"description":"Warn about loops that can repeat without passing a Wait state (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/loop-needs-wait.md","$ref":"#/definitions/ruleSetting"},"map-concurrency":{"description":"Require MaxConcurrency on Distributed Maps that invoke Lambda (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/map-concurrency.md","$ref":"#/definitions/ruleSetting"},"no-dead-end":{"description":"Disallow loops from which no Succeed, Fail or End state can be reached (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-dead-end.md","$ref":"#/definitions/ruleSetting"},"no-duplicate-key":{"description":"Disallow duplicate keys in an object (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-duplicate-key.md","$ref":"#/definitions/ruleSetting"},"no-missing-state":{"description":"Require StartAt, Next, Default, Choices[].Next and Catch[].Next to name a state of the same scope (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-missing-state.md","$ref":"#/definitions/ruleSetting"},"no-path-in-static-result":{"description":"Disallow paths, intrinsic calls and \".$\" keys in a Pass state's static Result (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-path-in-static-result.md","$ref":"#/definitions/ruleSetting"},"no-shadowed-error-handler":{"description":"Disallow retriers and catchers that earlier ones in the same list make unreachable (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-shadowed-error-handler.md","$ref":"#/definitions/ruleSetting"},"no-undefined-variable":{"description":"Disallow reading a workflow variable that may not be assigned on every path to the state (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-undefined-variable.md","$ref":"#/definitions/ruleSetting"},"no-unreachable-state":{"description":"Disallow states that cannot be reached from StartAt (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-unreachable-state.md","$ref":"#/definitions/ruleSetting"},"no-unused-variable":{"description":"Disallow assigning a workflow variable that no state reads (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/no-unused-variable.md","if":{"type":"array"},"then":{"type":"array","items":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"ignore":{"description":"Names of variables not to report, as globs (`*` stands for any characters): variables assigned on purpose only to show in the execution history, for example.","type":"array","items":{"type":"string"},"examples":[["debug*"]]}},"additionalProperties":false}],"minItems":1,"additionalItems":false},"else":{"$ref":"#/definitions/severity"}},"require-choice-default":{"description":"Require a Default on Choice states whose rules do not cover every input (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-choice-default.md","$ref":"#/definitions/ruleSetting"},"require-logging":{"description":"Require state machines in templates to log ALL events to CloudWatch Logs (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-logging.md","$ref":"#/definitions/ruleSetting"},"require-path-suffix":{"description":"Require the \".$\" suffix on keys whose value is a path or an intrinsic function call (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-path-suffix.md","$ref":"#/definitions/ruleSetting"},"require-retry":{"description":"Require a retrier on Tasks whose calls are safe to repeat (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-retry.md","$ref":"#/definitions/ruleSetting"},"require-task-token":{"description":"Require a \".waitForTaskToken\" task to pass its task token (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-task-token.md","$ref":"#/definitions/ruleSetting"},"require-timeout":{"description":"Require a timeout or heartbeat on Tasks that wait for a callback (default warning). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-timeout.md","$ref":"#/definitions/ruleSetting"},"require-tracing":{"description":"Require X-Ray tracing on state machines in templates (off unless turned on). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/require-tracing.md","$ref":"#/definitions/ruleSetting"},"states-all-last":{"description":"Require \"States.ALL\" to stand alone in the last retrier or catcher (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/states-all-last.md","$ref":"#/definitions/ruleSetting"},"valid-definition":{"description":"Require a definition that AWS accepts: fields, types, ranges and query-language rules of the spec (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-definition.md","$ref":"#/definitions/ruleSetting"},"valid-intrinsic":{"description":"Require intrinsic function calls that Step Functions can evaluate: known names, argument counts, literal arguments (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-intrinsic.md","$ref":"#/definitions/ruleSetting"},"valid-jsonata":{"description":"Require JSONata expressions that parse, call known functions and read \"$states\" fields that exist (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-jsonata.md","$ref":"#/definitions/ruleSetting"},"valid-path":{"description":"Require JSONPath syntax that Step Functions can compile in every path field of a JSONPath state (default error). https://github.com/sfn-lint/sfn-lint/blob/main/docs/rules/valid-path.md","$ref":"#/definitions/ruleSetting"}},"additionalProperties":false};
 const schema14 = {"description":"off, info, warn (or warning) or error.","enum":["off","info","warn","warning","error"]};
+const func2 = Object.prototype.hasOwnProperty;
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -239,9 +239,164 @@ errors = vErrors.length;
 }
 }
 if(data["no-unused-variable"] !== undefined){
-if(!(validate12(data["no-unused-variable"], {instancePath:instancePath+"/no-unused-variable",parentData:data,parentDataProperty:"no-unused-variable",rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
+let data17 = data["no-unused-variable"];
+const _errs20 = errors;
+let valid1 = true;
+const _errs21 = errors;
+if(!(Array.isArray(data17))){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs23 = errors;
+if(Array.isArray(data17)){
+if(data17.length < 1){
+const err2 = {instancePath:instancePath+"/no-unused-variable",schemaPath:"#/properties/no-unused-variable/then/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data17.length;
+if(!(len0 <= 2)){
+const err3 = {instancePath:instancePath+"/no-unused-variable",schemaPath:"#/properties/no-unused-variable/then/additionalItems",keyword:"additionalItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+const len1 = data17.length;
+if(len1 > 0){
+let data18 = data17[0];
+if(!(((((data18 === "off") || (data18 === "info")) || (data18 === "warn")) || (data18 === "warning")) || (data18 === "error"))){
+const err4 = {instancePath:instancePath+"/no-unused-variable/0",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(len1 > 1){
+let data19 = data17[1];
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key1 in data19){
+if(!(key1 === "ignore")){
+const err5 = {instancePath:instancePath+"/no-unused-variable/1",schemaPath:"#/properties/no-unused-variable/then/items/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data19.ignore !== undefined){
+let data20 = data19.ignore;
+if(Array.isArray(data20)){
+const len2 = data20.length;
+for(let i0=0; i0<len2; i0++){
+if(typeof data20[i0] !== "string"){
+const err6 = {instancePath:instancePath+"/no-unused-variable/1/ignore/" + i0,schemaPath:"#/properties/no-unused-variable/then/items/1/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/no-unused-variable/1/ignore",schemaPath:"#/properties/no-unused-variable/then/items/1/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/no-unused-variable/1",schemaPath:"#/properties/no-unused-variable/then/items/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/no-unused-variable",schemaPath:"#/properties/no-unused-variable/then/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs23 === errors;
+valid1 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs34 = errors;
+if(!(((((data17 === "off") || (data17 === "info")) || (data17 === "warn")) || (data17 === "warning")) || (data17 === "error"))){
+const err10 = {instancePath:instancePath+"/no-unused-variable",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs34 === errors;
+valid1 = _valid0;
+ifClause0 = "else";
+}
+if(!valid1){
+const err11 = {instancePath:instancePath+"/no-unused-variable",schemaPath:"#/properties/no-unused-variable/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
 }
 }
 if(data["require-choice-default"] !== undefined){
@@ -318,12 +473,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err1];
+vErrors = [err12];
 }
 else {
-vErrors.push(err1);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -332,7 +487,7 @@ return errors === 0;
 }
 
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -438,13 +593,13 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
 const pattern0 = new RegExp("\\S", "u");
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -492,8 +647,8 @@ if(data.rules !== undefined){
 let data0 = data.rules;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
-if(!(validate45(data0[key0], {instancePath:instancePath+"/rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+if(!(validate44(data0[key0], {instancePath:instancePath+"/rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key0,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
@@ -682,7 +837,7 @@ errors++;
 if(data8.machineType !== undefined){
 let data9 = data8.machineType;
 if(!((data9 === "STANDARD") || (data9 === "EXPRESS"))){
-const err16 = {instancePath:instancePath+"/settings/machineType",schemaPath:"#/definitions/settings/properties/machineType/enum",keyword:"enum",params:{allowedValues: schema20.properties.machineType.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/settings/machineType",schemaPath:"#/definitions/settings/properties/machineType/enum",keyword:"enum",params:{allowedValues: schema22.properties.machineType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -727,7 +882,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
 
@@ -823,8 +978,8 @@ let data4 = data.overrides;
 if(Array.isArray(data4)){
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate44(data4[i1], {instancePath:instancePath+"/overrides/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate43(data4[i1], {instancePath:instancePath+"/overrides/" + i1,parentData:data4,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 }
@@ -858,7 +1013,7 @@ errors++;
 if(data6.machineType !== undefined){
 let data7 = data6.machineType;
 if(!((data7 === "STANDARD") || (data7 === "EXPRESS"))){
-const err8 = {instancePath:instancePath+"/settings/machineType",schemaPath:"#/definitions/settings/properties/machineType/enum",keyword:"enum",params:{allowedValues: schema20.properties.machineType.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/settings/machineType",schemaPath:"#/definitions/settings/properties/machineType/enum",keyword:"enum",params:{allowedValues: schema22.properties.machineType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
