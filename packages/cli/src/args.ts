@@ -83,7 +83,7 @@ Options:
   -v, --version             Show the version
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage error or internal failure.`;
+warnings, 2 usage error, invalid config file or internal failure.`;
 
 const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
   ['off', 'off'],

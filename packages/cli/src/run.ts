@@ -1,18 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
-import {
-  applyStateOverrides,
-  definitionRoots,
-  docsUrlFor,
-  formatters,
-  lintDocument,
-  lintOptionsFor,
-  parseDocument,
-  readTemplate,
-  templateMachines,
-  templateRoots,
-} from '@sfn-lint/core';
+import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
+import { applyStateOverrides, lintOptionsFor } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
 import { ConfigFiles } from './config-files.js';
