@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rules } from '@sfn-lint/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigFiles } from './config-files.js';
 
 // These tests run the built binary: `npm test` builds first.
 const BIN = fileURLToPath(new URL('../bin/sfn-lint.cjs', import.meta.url));
@@ -253,5 +255,18 @@ describe('--print-config', () => {
     const run = sfnLint(['--print-config', 'a.asl.json', 'b.asl.json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^sfn-lint: --print-config shows the configuration of one file/);
+  });
+});
+
+describe('ConfigFiles', () => {
+  it('looks at each folder once and reads each config file once', () => {
+    const config = write('cache/sfn-lint.config.yaml', 'rules: { no-dead-end: warn }\n');
+    const configs = new ConfigFiles({ cwd: root, commandLine: {}, rules });
+    expect(configs.effectiveFor(join(root, 'cache/a/b/x.asl.json')).rules).toEqual({ 'no-dead-end': { severity: 'warning' } });
+    // Gone from the disk, but already known for this folder and the ones it looked at on the way up.
+    unlinkSync(config);
+    expect(configs.effectiveFor(join(root, 'cache/a/y.asl.json')).file).toBe(config);
+    expect(configs.effectiveFor(join(root, 'cache/a/b/c/z.asl.json')).file).toBe(config);
+    expect(new ConfigFiles({ cwd: root, commandLine: {}, rules }).effectiveFor(join(root, 'cache/a/y.asl.json')).file).toBeUndefined();
   });
 });
