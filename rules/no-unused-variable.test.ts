@@ -6,6 +6,15 @@ import { runRule, testRule } from './test-support/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'variables that the option "ignore" names',
+      options: { ignore: ['debug*'] },
+      code: `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "A",
+  "States": { "A": { "Type": "Pass", "Assign": { "debugInput": 1, "debug": 2 }, "End": true } }
+}`,
+    },
+    {
       name: 'every variable read later, in the same Assign, or in a nested scope',
       code: `{
   "QueryLanguage": "JSONata",
@@ -91,6 +100,18 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a variable that the option "ignore" does not name',
+      options: { ignore: ['debug*', 'trace'] },
+      code: `{
+  "QueryLanguage": "JSONata",
+  "StartAt": "A",
+  "States": {
+    "A": { "Type": "Pass", "Assign": { "debugInput": 1, "trace": 2, "tracer": 3 }, "End": true }
+  }
+}`,
+      errors: [{ state: 'A', line: 5, column: 69, endLine: 5, endColumn: 77, message: '"A" assigns "$tracer" in its Assign' }],
+    },
     {
       name: 'a variable no state reads',
       code: `{

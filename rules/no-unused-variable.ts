@@ -1,4 +1,4 @@
-import { analyseVariables, defineRule, type VariableAssignment } from '@sfn-lint/core';
+import { analyseVariables, defineRule, globRegExp, type VariableAssignment } from '@sfn-lint/core';
 
 /** Where the assignment sits, for messages. */
 function holderOf(assignment: VariableAssignment): string {
@@ -29,6 +29,12 @@ function message(assignment: VariableAssignment): string {
   );
 }
 
+/** The `ignore` option as matchers of whole names; the config schema has checked its shape. */
+function ignoredNames(options: Readonly<Record<string, unknown>>): RegExp[] {
+  const globs = Array.isArray(options.ignore) ? options.ignore.filter((glob): glob is string => typeof glob === 'string') : [];
+  return globs.map(globRegExp);
+}
+
 const example = (definition: unknown): string => JSON.stringify(definition, null, 2);
 const retry = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];
 
@@ -39,6 +45,20 @@ export default defineRule({
     category: 'definition',
     severity: 'warning',
     recommended: true,
+    options: {
+      type: 'object',
+      properties: {
+        ignore: {
+          description:
+            'Names of variables not to report, as globs (`*` stands for any characters): variables assigned on purpose ' +
+            'only to show in the execution history, for example.',
+          type: 'array',
+          items: { type: 'string' },
+          examples: [['debug*']],
+        },
+      },
+      additionalProperties: false,
+    },
     docs: {
       whatItDoes:
         'Reports each Assign entry (of a state, a Choice rule or a catcher) whose variable no state reads anywhere in the ' +
@@ -93,12 +113,14 @@ export default defineRule({
       },
       whenNotToUse:
         'Turn it off for workflows that assign variables only to show them in the execution history or to inspect them ' +
-        'with the TestState API.',
+        'with the TestState API, or name those variables in the option `ignore`.',
     },
   },
   check(context) {
+    const ignored = ignoredNames(context.options);
     const analysis = analyseVariables(context.machine, (scope) => context.graph(scope));
     for (const assignment of analysis.unused) {
+      if (ignored.some((pattern) => pattern.test(assignment.name))) continue;
       context.report({ node: assignment.node, at: 'key', state: assignment.state, message: message(assignment) });
     }
   },

@@ -21,6 +21,8 @@ export interface ValidCase {
   /** File name; its extension chooses JSON or YAML. */
   readonly filename?: string;
   readonly settings?: Record<string, unknown>;
+  /** The rule's options, as a config file would give them. */
+  readonly options?: Record<string, unknown>;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -28,8 +30,8 @@ export interface InvalidCase extends ValidCase {
 }
 
 /** The diagnostics of one rule on one text, with 1-based positions, as a person reads them. */
-export function runRule(rule: RuleDefinition, code: string, filename = 'test.asl.json', settings?: Record<string, unknown>) {
-  const result = lintText(filename, code, { rules: [rule], settings, assumeDefinition: true });
+export function runRule(rule: RuleDefinition, code: string, filename = 'test.asl.json', settings?: Record<string, unknown>, options?: Record<string, unknown>) {
+  const result = lintText(filename, code, { rules: [rule], settings, ruleOptions: options ? { [rule.id]: options } : undefined, assumeDefinition: true });
   const lines = new LineMap(code);
   return result.diagnostics
     .filter((d) => d.ruleId === rule.id)
@@ -56,12 +58,12 @@ export function testRule(rule: RuleDefinition, cases: { valid: readonly ValidCas
   describe(rule.id, () => {
     cases.valid.forEach((c, i) => {
       it(`valid: ${c.name ?? `case ${i + 1}`}`, () => {
-        expect(runRule(rule, c.code, c.filename, c.settings).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([]);
+        expect(runRule(rule, c.code, c.filename, c.settings, c.options).map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([]);
       });
     });
     cases.invalid.forEach((c, i) => {
       it(`invalid: ${c.name ?? `case ${i + 1}`}`, () => {
-        const actual = runRule(rule, c.code, c.filename, c.settings);
+        const actual = runRule(rule, c.code, c.filename, c.settings, c.options);
         const shown = actual.map((d) => ({
           state: d.state,
           line: d.line,

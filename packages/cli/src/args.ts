@@ -22,6 +22,10 @@ export interface RunOptions {
   readonly stdin: boolean;
   readonly stdinFilename: string | undefined;
   readonly reportUnusedDisableDirectives: boolean;
+  /** `--config`: one config file for every linted file, instead of the nearest one. */
+  readonly config: string | undefined;
+  /** `--print-config`: show the effective configuration of this file instead of linting. */
+  readonly printConfig: string | undefined;
 }
 
 export interface PolicyCommandOptions {
@@ -79,6 +83,9 @@ Options:
       --report-unused-disable-directives
                             Report suppressions (sfn-lint-disable comments, Comment
                             directives, template Metadata) that suppress nothing
+  -c, --config <file>       Use this config file for every file, instead of the nearest
+                            sfn-lint.config.json, .yaml or .yml in the file's folder or above
+      --print-config <file> Print the configuration that applies to a file, as JSON
       --stdin               Lint the text on standard input
       --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
       --color, --no-color   Force or disable coloured output
@@ -92,7 +99,7 @@ With a single --format, -o may come before or after it. GitHub annotations, SARI
 JUnit name files relative to the repository root (the nearest directory with .git).
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage error, an output file that cannot be written, or internal failure.`;
+warnings, 2 usage error, an invalid config file, an output file that cannot be written, or internal failure.`;
 
 const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
   ['off', 'off'],
@@ -124,6 +131,8 @@ export function parseCommand(argv: readonly string[]): Command {
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
         'report-unused-disable-directives': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'print-config': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -145,6 +154,9 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input: give no files with it.');
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin.');
+  if (values['print-config'] !== undefined && (positionals.length > 0 || values.stdin)) {
+    throw new UsageError('--print-config shows the configuration of one file and lints nothing: give no other files, and no --stdin.');
+  }
 
   // The last of --color / --no-color wins.
   let color: boolean | undefined;
@@ -165,6 +177,8 @@ export function parseCommand(argv: readonly string[]): Command {
       stdin: values.stdin === true,
       stdinFilename: values['stdin-filename'],
       reportUnusedDisableDirectives: values['report-unused-disable-directives'] === true,
+      config: values.config,
+      printConfig: values['print-config'],
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Dirent } from 'node:fs';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { compileGlob, isGlob } from '@sfn-lint/core';
 import { cloudAssemblyTemplates, isAssetDirectory } from './cloud-assembly.js';
-import { compileGlob, isGlob } from './glob.js';
 import { UsageError } from './usage-error.js';
 
 export interface FileTarget {

@@ -1,6 +1,6 @@
 import type { RuleDefinition } from '@sfn-lint/core';
 import { describe, expect, it } from 'vitest';
-import { closeIds, ruleSeverities } from './rule-severities.js';
+import { ruleSeverities } from './rule-severities.js';
 
 const ids = ['no-dead-end', 'no-duplicate-key', 'no-missing-state', 'no-unreachable-state', 'require-choice-default'];
 const rules = ids.map((id) => ({ id, meta: { recommended: true } }) as RuleDefinition);
@@ -13,16 +13,14 @@ describe('ruleSeverities', () => {
     });
   });
 
-  it('turns rules outside the recommended set off unless a setting turns them on', () => {
+  it('leaves the rules it does not name to the config and the defaults', () => {
     const withOptional = [...rules, { id: 'require-tracing', meta: { recommended: false } } as RuleDefinition];
-    expect(ruleSeverities([], withOptional)).toEqual({ 'require-tracing': 'off' });
+    expect(ruleSeverities([], withOptional)).toEqual({});
     expect(ruleSeverities([{ id: 'require-tracing', severity: 'warning' }], withOptional)).toEqual({ 'require-tracing': 'warning' });
   });
 
   it('names close ids for an unknown one', () => {
     expect(() => ruleSeverities([{ id: 'no-dupe-key', severity: 'off' }], rules)).toThrow('Unknown rule "no-dupe-key". Did you mean no-duplicate-key?');
     expect(() => ruleSeverities([{ id: 'zzz', severity: 'off' }], rules)).toThrow(`The rules are: ${ids.join(', ')}.`);
-    expect(closeIds('unreachable', ids)).toEqual(['no-unreachable-state']);
-    expect(closeIds('no-missing-stat', ids)[0]).toBe('no-missing-state');
   });
 });

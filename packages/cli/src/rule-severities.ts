@@ -1,15 +1,14 @@
-import { editDistance, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
+import { closeNames, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
 import type { RuleSetting } from './args.js';
 import { UsageError } from './usage-error.js';
 
 /**
- * `--rule` settings as `LintOptions.severities`; an unknown rule id is a usage error. Rules
- * outside the recommended set are off unless a setting turns them on.
+ * `--rule` settings as severities by rule id, which win over config files; an unknown rule
+ * id is a usage error.
  */
 export function ruleSeverities(settings: readonly RuleSetting[], rules: readonly RuleDefinition[]): Record<string, SeveritySetting> {
   const ids = rules.map((rule) => rule.id);
   const severities: Record<string, SeveritySetting> = {};
-  for (const rule of rules) if (!rule.meta.recommended) severities[rule.id] = 'off';
   for (const { id, severity } of settings) {
     if (!ids.includes(id)) throw new UsageError(unknownRuleMessage(id, ids));
     severities[id] = severity;
@@ -18,19 +17,8 @@ export function ruleSeverities(settings: readonly RuleSetting[], rules: readonly
 }
 
 function unknownRuleMessage(id: string, ids: readonly string[]): string {
-  const close = closeIds(id, ids);
+  const close = closeNames(id, ids);
   if (close.length === 1) return `Unknown rule "${id}". Did you mean ${close[0]}?`;
   if (close.length > 1) return `Unknown rule "${id}". Did you mean one of: ${close.join(', ')}?`;
   return `Unknown rule "${id}". The rules are: ${ids.join(', ')}.`;
 }
-
-/** Up to three ids within a small edit distance, or containing the given id, closest first. */
-export function closeIds(id: string, ids: readonly string[]): string[] {
-  return ids
-    .map((candidate) => ({ candidate, distance: id.length >= 4 && candidate.includes(id) ? 0 : editDistance(id, candidate) }))
-    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(Math.max(id.length, candidate.length) / 3)))
-    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
-    .slice(0, 3)
-    .map(({ candidate }) => candidate);
-}
-

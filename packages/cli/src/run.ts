@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic, FormatOptions, LintOptions, LintResult, RuleDefinition, SeveritySetting, SourceDocument } from '@sfn-lint/core';
+import type { Diagnostic, FormatOptions, LintOptions, LintResult, RuleDefinition, SourceDocument } from '@sfn-lint/core';
 import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, reservedRules, templateMachines, templateRoots } from '@sfn-lint/core';
+import { applyStateOverrides, lintOptionsFor } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { ConfigFiles } from './config-files.js';
 import type { FileTarget } from './files.js';
 import { collectFiles } from './files.js';
 import type { OutputTarget } from './output-targets.js';
@@ -22,23 +24,36 @@ export interface Output {
 
 /** Lints what the options name, writes the report, and returns the exit code. */
 export async function run(options: RunOptions, output: Output): Promise<number> {
-  const severities = ruleSeverities(options.rules, rules);
-  const lintOptions: LintOptions = {
-    rules,
-    severities,
-    readRelated,
-    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+  const configs = new ConfigFiles({ cwd: output.cwd, explicit: options.config, commandLine: ruleSeverities(options.rules, rules), rules });
+  if (options.printConfig !== undefined) {
+    output.stdout.write(`${JSON.stringify(configs.printable(options.printConfig), null, 2)}
+`);
+    return 0;
+  }
+  const lintOptions: LintOptions = { rules, readRelated, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  // The rules on for at least one file: what a SARIF report describes.
+  const ran = new Set<string>();
+  const optionsFor = (effective: Parameters<typeof lintOptionsFor>[0]): LintOptions => {
+    const perFile = lintOptionsFor(effective, rules);
+    for (const rule of rules) if ((perFile.severities?.[rule.id] ?? rule.meta.severity) !== 'off') ran.add(rule.id);
+    return { ...lintOptions, ...perFile };
   };
   const results: LintResult[] = [];
 
   if (options.stdin) {
-    const file = options.stdinFilename === undefined ? '<stdin>' : resolve(output.cwd, options.stdinFilename);
-    results.push(lintDocument(parseDocument(file, await readStdin()), { ...lintOptions, assumeDefinition: true }));
+    const file = options.stdinFilename === undefined ? undefined : resolve(output.cwd, options.stdinFilename);
+    const effective = configs.effectiveFor(file);
+    if (!effective.ignored) {
+      const result = lintDocument(parseDocument(file ?? '<stdin>', await readStdin()), { ...optionsFor(effective), assumeDefinition: true });
+      results.push(applyStateOverrides(result, effective, rules));
+    }
   } else {
     const targets = collectFiles(options.patterns.length > 0 ? options.patterns : ['.'], output.cwd);
     for (const target of targets) {
-      const result = lintFile(target, lintOptions);
-      if (result) results.push(result);
+      const effective = configs.effectiveFor(target.path);
+      if (effective.ignored) continue;
+      const result = lintFile(target, optionsFor(effective));
+      if (result) results.push(applyStateOverrides(result, effective, rules));
     }
   }
   const all = withIncluded(results);
@@ -53,7 +68,7 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
   }
 
   const shown = options.quiet ? all.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') })) : all;
-  const written = writeReports(options, shown, severities, output);
+  const written = writeReports(options, shown, ran, output);
 
   if (!written) return 2;
   if (errors > 0) return 1;
@@ -68,12 +83,12 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
  * Writes each report where its target says, files atomically. A file that cannot be
  * written is reported and the other reports are still written; false then.
  */
-function writeReports(options: RunOptions, results: readonly LintResult[], severities: Readonly<Record<string, SeveritySetting>>, output: Output): boolean {
+function writeReports(options: RunOptions, results: readonly LintResult[], ran: ReadonlySet<string>, output: Output): boolean {
   const sarif = options.outputs.some((target) => target.format === 'sarif');
   const base: FormatOptions = {
     cwd: output.cwd,
     root: options.outputs.some(needsRoot) ? repositoryRoot(output.cwd) : undefined,
-    rules: sarif ? rulesRun(severities) : undefined,
+    rules: sarif ? rulesRun(ran) : undefined,
     toolVersion: sarif ? version() : undefined,
   };
   let ok = true;
@@ -101,9 +116,9 @@ function needsRoot(target: OutputTarget): boolean {
   return target.format === 'sarif' || target.format === 'github' || target.format === 'junit';
 }
 
-/** Every rule that was on in this run, the engine's own ids included, by id. */
-function rulesRun(severities: Readonly<Record<string, SeveritySetting>>): RuleDefinition[] {
-  return [...rules, ...reservedRules].filter((rule) => severities[rule.id] !== 'off').sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** Every rule that was on for some file of this run, and the engine's own ids, by id. */
+function rulesRun(ran: ReadonlySet<string>): RuleDefinition[] {
+  return [...rules.filter((rule) => ran.has(rule.id)), ...reservedRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The result for one file, or undefined for a searched file that holds no definition. */

@@ -41,6 +41,7 @@ export {
   type NamedRule,
   type Reach,
 } from './suppress/index.js';
+export * from './config/index.js';
 export type * from './template/types.js';
 export { looksLikeServerless, looksLikeTemplate, readTemplate } from './template/read-template.js';
 export { SAM_STATE_MACHINE_TYPE, STATE_MACHINE_TYPE, templateMachines } from './template/state-machines.js';
@@ -126,7 +127,9 @@ export {
   type PolicyValue,
 } from './iam/least-privilege.js';
 export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
+export { closeNames, closestName } from './text/closest-name.js';
 export { editDistance } from './text/edit-distance.js';
+export { compileGlob, globRegExp, isGlob, type Glob } from './text/glob.js';
 export { listNames } from './text/name-list.js';
 export * from './format/index.js';
 export { renderRuleMarkdown, renderRuleTable } from './docs/render-rule.js';

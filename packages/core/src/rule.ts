@@ -6,6 +6,9 @@ import type { ScopeGraph } from './graph/scope-graph.js';
 import type { Machine, Scope, State } from './model/types.js';
 import type { Template, TemplateMachine } from './template/types.js';
 
+/** A JSON Schema (draft-07) object. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
+
 export type RuleCategory = 'definition' | 'graph' | 'error-handling' | 'document' | 'template' | 'iam';
 
 /** A whole definition (or document) used as a docs example; doc examples run as tests. */
@@ -33,6 +36,11 @@ export interface RuleMeta {
   readonly severity: Severity;
   readonly recommended: boolean;
   readonly fixable?: boolean;
+  /**
+   * The JSON Schema of the rule's options object, `[severity, options]` in a config file.
+   * A rule without one takes no options. Configs are checked against it when they load.
+   */
+  readonly options?: JsonSchema;
   readonly docs: RuleDocs;
 }
 
@@ -68,6 +76,8 @@ export interface Report {
 export interface DocumentContext {
   readonly document: SourceDocument;
   readonly settings: Readonly<Record<string, unknown>>;
+  /** This rule's options from the configuration, valid against `meta.options`; empty when none were given. */
+  readonly options: Readonly<Record<string, unknown>>;
   report(report: Report): void;
 }
 

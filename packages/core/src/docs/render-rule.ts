@@ -1,4 +1,5 @@
-import type { RuleDefinition, RuleExample } from '../rule.js';
+import type { JsonSchema, RuleDefinition, RuleExample } from '../rule.js';
+import { reservedRules } from './reserved-rules.js';
 
 const severityLabel = { error: 'error', warning: 'warning', info: 'info' } as const;
 
@@ -35,11 +36,40 @@ export function renderRuleMarkdown(rule: Pick<RuleDefinition, 'id' | 'meta'>): s
   if (meta.docs.examples.valid.length > 0) {
     parts.push(`## Valid\n\n${meta.docs.examples.valid.map(fence).join('\n\n')}`);
   }
+  const options = optionsSection(meta.options);
+  if (options) parts.push(options);
   if (meta.docs.whenNotToUse) parts.push(`## When not to use it\n\n${meta.docs.whenNotToUse}`);
-  parts.push(
-    `## Configuration\n\n\`\`\`sh\nsfn-lint --rule ${rule.id}:off machine.asl.json\n\`\`\``,
-  );
+  // The engine's own ids cannot be set: their pages say why under "When not to use it".
+  if (!reservedRules.some((reserved) => reserved.id === rule.id)) parts.push(configurationSection(rule));
   return `${parts.join('\n\n')}\n`;
+}
+
+type OptionSchema = { readonly description?: string; readonly examples?: readonly unknown[] };
+
+function optionProperties(schema: JsonSchema | undefined): [string, OptionSchema][] {
+  const properties = schema?.properties;
+  return properties && typeof properties === 'object' ? Object.entries(properties as Record<string, OptionSchema>) : [];
+}
+
+function optionsSection(schema: JsonSchema | undefined): string | undefined {
+  const properties = optionProperties(schema);
+  if (properties.length === 0) return undefined;
+  return `## Options\n\n${properties.map(([name, property]) => `- \`${name}\`: ${property.description ?? ''}`).join('\n')}`;
+}
+
+/** How to set the rule in a config file and with --rule: off when it is on by default, else on; and with options when it takes some. */
+function configurationSection(rule: Pick<RuleDefinition, 'id' | 'meta'>): string {
+  const { meta } = rule;
+  const severity = meta.recommended ? 'off' : meta.severity;
+  const configBlock = (setting: string): string => `\`\`\`yaml sfn-lint.config.yaml\nrules:\n  ${rule.id}: ${setting}\n\`\`\``;
+  const parts = [`## Configuration`, `To turn it ${meta.recommended ? 'off' : 'on'} in a [config file](../../README.md#configuration):`, configBlock(severity)];
+  const example = Object.fromEntries(optionProperties(meta.options).flatMap(([name, property]) => (property.examples?.length ? [[name, property.examples[0]]] : [])));
+  if (Object.keys(example).length > 0) {
+    // One line of JSON is also YAML: `{ "ignore": [ "debug*" ] }`.
+    parts.push('With options:', configBlock(`[${meta.severity}, ${JSON.stringify(example, null, 1).replace(/\n\s*/g, ' ')}]`));
+  }
+  parts.push('On the command line:', `\`\`\`sh\nsfn-lint --rule ${rule.id}:${severity} machine.asl.json\n\`\`\``);
+  return parts.join('\n\n');
 }
 
 /** The Markdown table of rules for the README. */

@@ -18,6 +18,8 @@ export interface LintOptions {
   /** Severity per rule id; `off` disables a rule. Rules not named keep their default. */
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Options per rule id, handed to the rule as `context.options`. */
+  readonly ruleOptions?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /**
    * Treat the document's root as a definition even when it has neither StartAt nor
    * States, so that a broken file named on the command line is still judged.
@@ -121,6 +123,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
     const setting = options.severities?.[rule.id] ?? rule.meta.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
+    const ruleOptions = options.ruleOptions?.[rule.id] ?? NO_OPTIONS;
     // A rule may grade its findings, unless the user chose the rule's severity.
     const severityFor = (report: Report): Severity => (report.severity && options.severities?.[rule.id] === undefined ? report.severity : severity);
     if (rule.checkDocument) {
@@ -128,6 +131,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
         const context: DocumentContext = {
           document: doc,
           settings,
+          options: ruleOptions,
           report: (report) => sinkOf(doc).push(toDiagnostic(rule, severityFor(report), report, doc, units.filter((u) => u.document === doc).map((u) => u.machine))),
         };
         run(rule, () => rule.checkDocument!(context), internalErrors);
@@ -139,6 +143,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
         const context: RuleContext = {
           document: unit.document,
           settings: machineType ? { ...settings, machineType } : settings,
+          options: ruleOptions,
           machine: unit.machine,
           embedding: unit.embedding,
           graph: (scope) => graphOf(unit.machine, scope),
@@ -157,6 +162,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
         const context: TemplateContext = {
           document,
           settings,
+          options: ruleOptions,
           template,
           machines: embedded.filter((machine) => machine.template === template),
           definitionOf: (machine) => units.find((unit) => unit.embedding === machine)?.machine,
@@ -256,6 +262,8 @@ function embeddedUnit(
   if (found.document !== document) reportParseProblems(found.document, sinkOf(found.document));
   return { machine: found.machine, document: found.document, embedding: templateMachine };
 }
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function run(rule: RuleDefinition, body: () => void, internalErrors: string[]): void {
   try {

@@ -22,3 +22,17 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   return best;
 }
+
+/**
+ * Up to three candidates within a small edit distance of a misspelt id, or containing it,
+ * closest first: for "did you mean" lists of rule ids, where a fragment ("unreachable") is
+ * a likely way to remember one.
+ */
+export function closeNames(name: string, candidates: readonly string[]): string[] {
+  return candidates
+    .map((candidate) => ({ candidate, distance: name.length >= 4 && candidate.includes(name) ? 0 : editDistance(name, candidate) }))
+    .filter(({ candidate, distance }) => distance <= Math.max(2, Math.floor(Math.max(name.length, candidate.length) / 3)))
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, 3)
+    .map(({ candidate }) => candidate);
+}

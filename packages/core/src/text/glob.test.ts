@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileGlob, isGlob } from './glob.js';
+import { compileGlob, globRegExp, isGlob } from './glob.js';
 
 function matches(pattern: string, path: string): boolean {
   return compileGlob(pattern).regex.test(path);
@@ -34,6 +34,14 @@ describe('compileGlob', () => {
     expect(matches('{a.json', '{a.json')).toBe(true);
     expect(matches('a+(b).json*', 'a+(b).json')).toBe(true);
     expect(matches('*.json', 'aXjson')).toBe(false);
+  });
+
+  it('matches whole paths with globRegExp', () => {
+    expect(globRegExp('defs/**/*.asl.json').test('defs/a/b.asl.json')).toBe(true);
+    expect(globRegExp('defs/**/*.asl.json').test('other/defs/b.asl.json')).toBe(false);
+    expect(globRegExp('Fan out/*').test('Fan out/Step')).toBe(true);
+    expect(globRegExp('Fan out/*').test('Fan out/Step/Inner')).toBe(false);
+    expect(globRegExp('legacy\\*.json').test('legacy/a.json')).toBe(true);
   });
 
   it('tells globs from paths', () => {

@@ -28,6 +28,11 @@ export function compileGlob(pattern: string): Glob {
   return { base, regex: new RegExp(`^${toRegExpSource(rest)}$`), maxDepth };
 }
 
+/** A matcher for a whole `/`-separated path: `*`, `**`, `?`, `[abc]` and `{a,b}` as in `compileGlob`. */
+export function globRegExp(pattern: string): RegExp {
+  return new RegExp(`^${toRegExpSource(pattern.replace(/\\/g, '/'))}$`);
+}
+
 function escape(char: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
 }

@@ -1,0 +1,10 @@
+export { applyStateOverrides, lintOptionsFor } from './apply.js';
+export { formatKeyPath } from './key-path.js';
+export { parseConfig, type ConfigCheck, type ConfigValidator, type ParsedConfig } from './parse.js';
+export { matchesPathOrParent } from './path-globs.js';
+export { printableConfig, type PrintedConfig, type PrintedRule } from './print.js';
+export { resolveConfig, type ResolveOptions } from './resolve.js';
+export { CONFIG_SCHEMA_URL, configSchema, SEVERITY_NAMES } from './schema.js';
+export { SETTINGS, type SettingSpec } from './settings.js';
+export type * from './types.js';
+export type { SchemaError } from './validation-messages.js';
