@@ -32,7 +32,7 @@ for (let round = 0; round < rounds; round++) {
     return found;
   };
   for (const rule of rules) {
-    const context = { document, settings: {}, machine, graph, report() {} };
+    const context = { document, settings: {}, options: {}, machine, graph, report() {} };
     time(rule.id, () => {
       rule.check?.(context);
       rule.checkDocument?.(context);
