@@ -2,7 +2,7 @@
 // cache for it by linting sample definitions. Node then loads one script, mostly
 // precompiled, instead of dozens of ES modules, which matters for a pre-commit hook.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -20,14 +20,23 @@ await build({
   // The bundle is CommonJS: import.meta.url becomes the bundle's own file URL.
   define: { 'import.meta.url': '__sfnLintBundleUrl' },
   banner: { js: "var __sfnLintBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Smaller source reads, hashes and loads faster; names stay for readable stack traces.
+  // Smaller source reads, compares and loads faster; names stay for readable stack traces.
   minifyWhitespace: true,
+  // The loader decodes the bundle as Latin-1, which is right only for ASCII; esbuild
+  // escapes everything else in strings and identifiers.
+  charset: 'ascii',
   minifySyntax: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 });
 
-// Caches of earlier bundles are dead weight: the loader looks only for this bundle's hash.
+if (readFileSync('packages/cli/dist/sfn-lint.cjs').some((byte) => byte > 0x7f)) {
+  console.error('The bundle is not ASCII, but bin/sfn-lint.cjs reads it as Latin-1.');
+  process.exit(1);
+}
+
+// An earlier cache is dead weight (the loader would reject it), and so are the
+// hash-named caches of earlier builds.
 for (const name of readdirSync('packages/cli/dist')) if (/^sfn-lint.*\.cache$/.test(name)) rmSync(join('packages/cli/dist', name));
 
 // A sample run compiles what linting JSON and YAML needs; the cache then holds it.

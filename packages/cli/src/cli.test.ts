@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -293,11 +292,35 @@ describe('sfn-lint', () => {
 });
 
 describe('code cache', () => {
-  it('is named by a hash of the bundle, so an edited bundle never runs stale bytecode', () => {
-    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-    const source = readFileSync(join(dist, 'sfn-lint.cjs'), 'utf8');
-    const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-    const caches = readdirSync(dist).filter((name) => name.endsWith('.cache'));
-    expect(caches).toEqual([`sfn-lint-${hash}.cache`]);
+  const bin = fileURLToPath(new URL('../bin/', import.meta.url));
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+  it('starts with a copy of the bundle it was made for', () => {
+    const bundle = readFileSync(join(dist, 'sfn-lint.cjs'));
+    const cache = readFileSync(join(dist, 'sfn-lint.cache'));
+    expect(cache.readUInt32LE(0)).toBe(bundle.length);
+    expect(cache.subarray(4, 4 + bundle.length).equals(bundle)).toBe(true);
+    expect(readdirSync(dist).filter((name) => name.endsWith('.cache'))).toEqual(['sfn-lint.cache']);
+  });
+
+  it('is not used for an edited bundle, even one of the same length, so stale bytecode never runs', () => {
+    // V8 checks only the length: with the old cache, the edited bundle would still print "Lints".
+    const copy = mkdtempSync(join(tmpdir(), 'sfn-lint-cache-'));
+    try {
+      mkdirSync(join(copy, 'bin'));
+      mkdirSync(join(copy, 'dist'));
+      copyFileSync(join(bin, 'sfn-lint.cjs'), join(copy, 'bin', 'sfn-lint.cjs'));
+      copyFileSync(join(dist, 'sfn-lint.cache'), join(copy, 'dist', 'sfn-lint.cache'));
+      const bundle = readFileSync(join(dist, 'sfn-lint.cjs'), 'latin1');
+      const edited = bundle.replace('Lints AWS Step Functions', 'Lintz AWS Step Functions');
+      expect(edited.length).toBe(bundle.length);
+      expect(edited).not.toBe(bundle);
+      writeFileSync(join(copy, 'dist', 'sfn-lint.cjs'), edited, 'latin1');
+      const run = spawnSync(process.execPath, [join(copy, 'bin', 'sfn-lint.cjs'), '--help'], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('Lintz AWS Step Functions');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
