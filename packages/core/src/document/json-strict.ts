@@ -5,6 +5,20 @@ import { TreeNode } from './node.js';
 const CONTROL_CHARACTER = /[\u0000-\u001f]/;
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/** The text of each tree this parser built, by root: see `strictJsonText`. */
+const texts = new WeakMap<TreeNode, string>();
+
+/**
+ * The whole text of the strict JSON document a node belongs to, or undefined for a node
+ * of any other tree. Every container of such a tree spans a JSON text of its own, so
+ * JSON.parse can read its value directly.
+ */
+export function strictJsonText(node: TreeNode): string | undefined {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return texts.get(root);
+}
+
 /** Stands for the members of a container until it closes and gets its right-sized list. */
 const OPEN: TreeNode[] = Object.freeze([]) as unknown as TreeNode[];
 
@@ -107,7 +121,9 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     for (;;) {
       if (parent === undefined) {
         while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
-        return i < length ? undefined : root;
+        if (i < length || root === undefined) return undefined;
+        texts.set(root, text);
+        return root;
       }
       while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
       if (c === 0x2c /* , */) {
