@@ -4,7 +4,7 @@
  * definition themselves.
  */
 import type { DocNode } from '../document/node.js';
-import { items, member, members } from '../document/node-access.js';
+import { items, member, members, startOf } from '../document/node-access.js';
 import type { ChoiceRule, Field, Machine, State } from '../model/types.js';
 
 /**
@@ -167,21 +167,52 @@ function step(key: string): string {
 }
 
 /**
+ * A `.$` member of a payload template. Its label is needed only for a message, and a
+ * large definition has thousands of these fields, so it is spelled out on first use from
+ * the keys and positions between the payload and the member.
+ */
+class TemplateField implements PathField {
+  readonly kind = 'template';
+  readonly nullable = false;
+  private spelled: string | undefined = undefined;
+
+  constructor(
+    readonly state: State,
+    readonly node: DocNode,
+    private readonly root: DocNode,
+    private readonly rootLabel: string,
+  ) {}
+
+  get label(): string {
+    if (this.spelled === undefined) {
+      const steps: string[] = [];
+      for (let container = this.node.parent!; container !== this.root; container = container.parent!) {
+        steps.push(container.key !== undefined ? step(container.key) : `[${container.index}]`);
+      }
+      let label = this.rootLabel;
+      for (let i = steps.length - 1; i >= 0; i--) label += steps[i];
+      this.spelled = `"${this.node.key}" in ${shorten(label)}`;
+    }
+    return this.spelled;
+  }
+}
+
+/**
  * The `.$` keys of a payload template (Parameters, ResultSelector, ItemSelector, Assign,
- * Credentials, …), at any depth, through objects and arrays. An explicit stack keeps deep
- * payloads from overflowing the call stack.
+ * Credentials, …), at any depth, through objects and arrays, in source order. An explicit
+ * stack keeps deep payloads from overflowing the call stack.
  */
 function templates(state: State, root: Field, rootLabel: string, out: PathField[]): void {
   if (!root || (root.kind !== 'object' && root.kind !== 'array')) return;
-  const found: PathField[] = [];
-  const stack: { node: DocNode; label: string }[] = [{ node: root, label: rootLabel }];
+  let found: TemplateField[] | undefined;
+  const stack: DocNode[] = [root];
   while (stack.length > 0) {
-    const { node, label } = stack.pop()!;
+    const node = stack.pop()!;
     if (node.kind === 'array') {
       const children = items(node);
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i];
-        if (child.kind === 'object' || child.kind === 'array') stack.push({ node: child, label: `${label}[${i}]` });
+        if (child.kind === 'object' || child.kind === 'array') stack.push(child);
       }
       continue;
     }
@@ -190,12 +221,13 @@ function templates(state: State, root: Field, rootLabel: string, out: PathField[
       const child = children[i];
       const key = child.key as string;
       if (key.endsWith('.$')) {
-        found.push({ state, node: child, kind: 'template', label: `"${key}" in ${shorten(label)}`, nullable: false });
+        (found ??= []).push(new TemplateField(state, child, root, rootLabel));
       } else if (child.kind === 'object' || child.kind === 'array') {
-        stack.push({ node: child, label: `${label}${step(key)}` });
+        stack.push(child);
       }
     }
   }
-  found.sort((a, b) => a.node.range.start - b.node.range.start);
+  if (!found) return;
+  if (found.length > 1) found.sort((a, b) => startOf(a.node) - startOf(b.node));
   for (const field of found) out.push(field);
 }
