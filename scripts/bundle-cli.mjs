@@ -1,6 +1,10 @@
 // Bundles the CLI with core and the rules into one CommonJS file, then records V8's code
 // cache for it by linting sample definitions. Node then loads one script, mostly
 // precompiled, instead of dozens of ES modules, which matters for a pre-commit hook.
+//
+// yaml and jsonata are scripts of their own (dist/yaml.cjs, dist/jsonata.cjs), loaded on
+// first use with their own code cache: a run over JSON files without JSONata expressions,
+// the common case, neither loads nor deserialises them.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,43 +12,102 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { generateMachine } from '../bench/generate-machine.mjs';
 
-await build({
-  entryPoints: ['packages/cli/dist/main.js'],
-  outfile: 'packages/cli/dist/sfn-lint.cjs',
+const dist = 'packages/cli/dist';
+
+/** The packages loaded on first use, with the named functions core imports from each. */
+const LAZY_PACKAGES = {
+  yaml: ['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parseAllDocuments', 'stringify'],
+  jsonata: ['default'],
+};
+
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   // jsonc-parser's ES module build has extensionless imports that Node cannot load; bundled, it works.
   mainFields: ['module', 'main'],
+  // Smaller source reads, compares and loads faster; names stay for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // The loader decodes the scripts as Latin-1, which is right only for ASCII; esbuild
+  // escapes everything else in strings and identifiers.
+  charset: 'ascii',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+/**
+ * Stands in for each lazy package in the main bundle: every function it exports loads
+ * the package's own script on its first call. Anything else core imports from the
+ * package fails the build, as it has no stand-in.
+ */
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(pluginBuild) {
+    const names = Object.keys(LAZY_PACKAGES).join('|');
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
+    pluginBuild.onResolve({ filter: new RegExp(`^\\./(${names})\\.cjs$`) }, (args) => ({ path: args.path, external: true }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const lines = [`let loaded;`, `const load = () => (loaded ??= require('./${args.path}.cjs'));`];
+      for (const name of LAZY_PACKAGES[args.path]) {
+        lines.push(
+          name === 'default'
+            ? `export default function lazyDefault(...args) { return load()(...args); }`
+            : `export function ${name}(...args) { return load().${name}(...args); }`,
+        );
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+for (const name of Object.keys(LAZY_PACKAGES)) {
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', sourcefile: `${name}-entry.cjs` },
+    outfile: join(dist, `${name}.cjs`),
+  });
+}
+
+await build({
+  ...common,
+  entryPoints: [join(dist, 'main.js')],
+  outfile: join(dist, 'sfn-lint.cjs'),
   // The bundle is CommonJS: import.meta.url becomes the bundle's own file URL.
   define: { 'import.meta.url': '__sfnLintBundleUrl' },
   banner: { js: "var __sfnLintBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Smaller source reads, compares and loads faster; names stay for readable stack traces.
-  minifyWhitespace: true,
-  // The loader decodes the bundle as Latin-1, which is right only for ASCII; esbuild
-  // escapes everything else in strings and identifiers.
-  charset: 'ascii',
-  minifySyntax: true,
-  sourcemap: 'linked',
-  logLevel: 'warning',
+  plugins: [lazyPackages],
 });
 
-if (readFileSync('packages/cli/dist/sfn-lint.cjs').some((byte) => byte > 0x7f)) {
-  console.error('The bundle is not ASCII, but bin/sfn-lint.cjs reads it as Latin-1.');
-  process.exit(1);
+for (const name of ['sfn-lint', ...Object.keys(LAZY_PACKAGES)]) {
+  if (readFileSync(join(dist, `${name}.cjs`)).some((byte) => byte > 0x7f)) {
+    console.error(`${name}.cjs is not ASCII, but bin/sfn-lint.cjs reads it as Latin-1.`);
+    process.exit(1);
+  }
 }
 
-// An earlier cache is dead weight (the loader would reject it), and so are the
-// hash-named caches of earlier builds.
-for (const name of readdirSync('packages/cli/dist')) if (/^sfn-lint.*\.cache$/.test(name)) rmSync(join('packages/cli/dist', name));
+// Earlier caches are dead weight (the loader would reject them).
+for (const name of readdirSync(dist)) if (name.endsWith('.cache')) rmSync(join(dist, name));
 
-// A sample run compiles what linting JSON and YAML needs; the cache then holds it.
+// A sample run compiles what linting JSON, YAML and JSONata needs; the caches then hold it.
 const samples = mkdtempSync(join(tmpdir(), 'sfn-lint-cache-'));
 writeFileSync(join(samples, 'machine.asl.json'), JSON.stringify(generateMachine(300), null, 2));
 writeFileSync(
   join(samples, 'machine.asl.yaml'),
   'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  B:\n    Type: Choice\n    Choices:\n      - Variable: $.x\n        BooleanEquals: true\n        Next: C\n    Default: C\n  C:\n    Type: Succeed\n',
+);
+writeFileSync(
+  join(samples, 'jsonata.asl.json'),
+  JSON.stringify({
+    QueryLanguage: 'JSONata',
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Pass', Assign: { total: '{% $sum($states.input.items.price) %}' }, Next: 'B' },
+      B: { Type: 'Choice', Choices: [{ Condition: '{% $total > 100 %}', Next: 'C' }], Default: 'C' },
+      C: { Type: 'Succeed', Output: '{% { "total": $total } %}' },
+    },
+  }),
 );
 const run = spawnSync(process.execPath, ['packages/cli/bin/sfn-lint.cjs', '--format', 'json', samples, 'fixtures/examples'], {
   env: { ...process.env, SFN_LINT_WRITE_CODE_CACHE: '1' },

@@ -295,22 +295,35 @@ describe('code cache', () => {
   const bin = fileURLToPath(new URL('../bin/', import.meta.url));
   const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 
-  it('starts with a copy of the bundle it was made for', () => {
-    const bundle = readFileSync(join(dist, 'sfn-lint.cjs'));
-    const cache = readFileSync(join(dist, 'sfn-lint.cache'));
-    expect(cache.readUInt32LE(0)).toBe(bundle.length);
-    expect(cache.subarray(4, 4 + bundle.length).equals(bundle)).toBe(true);
-    expect(readdirSync(dist).filter((name) => name.endsWith('.cache'))).toEqual(['sfn-lint.cache']);
-  });
-
-  it('is not used for an edited bundle, even one of the same length, so stale bytecode never runs', () => {
-    // V8 checks only the length: with the old cache, the edited bundle would still print "Lints".
-    const copy = mkdtempSync(join(tmpdir(), 'sfn-lint-cache-'));
+  /** A copy of the CLI with the loader and the named files of dist/, removed after `body`. */
+  function withCopy(files: readonly string[], body: (copy: string) => void): void {
+    const copy = mkdtempSync(join(tmpdir(), 'sfn-lint-copy-'));
     try {
       mkdirSync(join(copy, 'bin'));
       mkdirSync(join(copy, 'dist'));
       copyFileSync(join(bin, 'sfn-lint.cjs'), join(copy, 'bin', 'sfn-lint.cjs'));
-      copyFileSync(join(dist, 'sfn-lint.cache'), join(copy, 'dist', 'sfn-lint.cache'));
+      for (const file of files) copyFileSync(join(dist, file), join(copy, 'dist', file));
+      body(copy);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
+  it('has one cache per script, each starting with a copy of the script it was made for', () => {
+    const scripts = ['jsonata', 'sfn-lint', 'yaml'];
+    expect(readdirSync(dist).filter((name) => name.endsWith('.cache'))).toEqual(scripts.map((name) => `${name}.cache`));
+    for (const name of scripts) {
+      const script = readFileSync(join(dist, `${name}.cjs`));
+      const cache = readFileSync(join(dist, `${name}.cache`));
+      expect(cache.readUInt32LE(0)).toBe(script.length);
+      expect(cache.subarray(4, 4 + script.length).equals(script)).toBe(true);
+      expect(cache.length).toBeGreaterThan(4 + script.length);
+    }
+  });
+
+  it('is not used for an edited script, even one of the same length, so stale bytecode never runs', () => {
+    // V8 checks only the length: with the old cache, the edited bundle would still print "Lints".
+    withCopy(['sfn-lint.cache'], (copy) => {
       const bundle = readFileSync(join(dist, 'sfn-lint.cjs'), 'latin1');
       const edited = bundle.replace('Lints AWS Step Functions', 'Lintz AWS Step Functions');
       expect(edited.length).toBe(bundle.length);
@@ -319,8 +332,16 @@ describe('code cache', () => {
       const run = spawnSync(process.execPath, [join(copy, 'bin', 'sfn-lint.cjs'), '--help'], { encoding: 'utf8' });
       expect(run.stderr).toBe('');
       expect(run.stdout).toContain('Lintz AWS Step Functions');
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('leaves yaml and jsonata unloaded when no file needs them', () => {
+    // Without their scripts, a JSON file without JSONata still lints.
+    withCopy(['sfn-lint.cjs', 'sfn-lint.cache'], (copy) => {
+      const run = spawnSync(process.execPath, [join(copy, 'bin', 'sfn-lint.cjs'), '--format', 'json', join(root, 'duplicate.asl.json')], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('no-duplicate-key');
+    });
   });
 });
