@@ -52,7 +52,7 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
 
   for (;;) {
     // A value.
-    while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
     // An object member gets the key just read; an array item its position.
     let memberKey: string | undefined;
     let memberKeyStart = -1;
@@ -82,7 +82,7 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
       parent = container;
       inObject = object;
       i++;
-      while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
       if (c !== (object ? 0x7d : 0x5d)) {
         if (object) {
           i = readKey(i);
@@ -120,16 +120,16 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     // After a value: close containers until one goes on with a comma.
     for (;;) {
       if (parent === undefined) {
-        while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+        if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
         if (i < length || root === undefined) return undefined;
         texts.set(root, text);
         return root;
       }
-      while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
       if (c === 0x2c /* , */) {
         i++;
         if (inObject) {
-          while ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+          if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
           i = readKey(i);
           if (i < 0) return undefined;
         }
@@ -157,9 +157,22 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     keyStart = at;
     keyEnd = end;
     let j = end;
-    while ((c = text.charCodeAt(j)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) j++;
+    if ((c = text.charCodeAt(j)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((j = spaceEnd(text, j)));
     return c === 0x3a /* : */ ? j + 1 : -1;
   }
+}
+
+const SPACE = /[ \t\n\r]*/y;
+
+/**
+ * The end of the whitespace that starts at `at`. Pretty-printed definitions are about
+ * 40 % indentation; a sticky regular expression skips each run in native code, where a
+ * loop in code that runs once pays for every character.
+ */
+function spaceEnd(text: string, at: number): number {
+  SPACE.lastIndex = at;
+  SPACE.test(text);
+  return SPACE.lastIndex;
 }
 
 /**
