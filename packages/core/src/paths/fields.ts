@@ -63,63 +63,66 @@ function collectFields(machine: Machine): PathField[] {
   return fields;
 }
 
-function collectState(state: State, out: PathField[]): void {
-  const path = (node: Field, label: string, kind: PathFieldKind = 'path', nullable = false): void => {
-    if (node) out.push({ state, node, kind, label: `"${label}"`, nullable });
-  };
-  const nested = (container: Field, containerLabel: string, key: string): void => {
-    const node = member(container, key);
-    if (node) out.push({ state, node, kind: 'path', label: `"${key}" in ${containerLabel}`, nullable: false });
-  };
+/** A field of the state itself, when present; `label` is the quoted field name. */
+function field(out: PathField[], state: State, node: Field, label: string, kind: PathFieldKind = 'path', nullable = false): void {
+  if (node) out.push({ state, node, kind, label, nullable });
+}
 
+/** A path member of an object field of the state, when present. */
+function nestedField(out: PathField[], state: State, container: Field, containerLabel: string, key: string): void {
+  const node = member(container, key);
+  if (node) out.push({ state, node, kind: 'path', label: `"${key}" in ${containerLabel}`, nullable: false });
+}
+
+function collectState(state: State, out: PathField[]): void {
   if (state.kind !== 'Fail') {
-    path(state.inputPath, 'InputPath', 'path', true);
-    path(state.outputPath, 'OutputPath', 'path', true);
+    field(out, state, state.inputPath, '"InputPath"', 'path', true);
+    field(out, state, state.outputPath, '"OutputPath"', 'path', true);
   }
   if (state.kind !== 'Succeed' && state.kind !== 'Fail') templates(state, state.assign, 'Assign', out);
 
   switch (state.kind) {
     case 'Pass':
       templates(state, state.parameters, 'Parameters', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     case 'Task':
-      path(state.timeoutSecondsPath, 'TimeoutSecondsPath');
-      path(state.heartbeatSecondsPath, 'HeartbeatSecondsPath');
+      field(out, state, state.timeoutSecondsPath, '"TimeoutSecondsPath"');
+      field(out, state, state.heartbeatSecondsPath, '"HeartbeatSecondsPath"');
       templates(state, state.parameters, 'Parameters', out);
       templates(state, state.credentials, 'Credentials', out);
       templates(state, state.resultSelector, 'ResultSelector', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     case 'Parallel':
       templates(state, state.parameters, 'Parameters', out);
       templates(state, state.resultSelector, 'ResultSelector', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     case 'Map': {
-      path(state.itemsPath, 'ItemsPath');
-      path(state.maxConcurrencyPath, 'MaxConcurrencyPath');
-      path(state.toleratedFailurePercentagePath, 'ToleratedFailurePercentagePath');
-      path(state.toleratedFailureCountPath, 'ToleratedFailureCountPath');
+      field(out, state, state.itemsPath, '"ItemsPath"');
+      field(out, state, state.maxConcurrencyPath, '"MaxConcurrencyPath"');
+      field(out, state, state.toleratedFailurePercentagePath, '"ToleratedFailurePercentagePath"');
+      field(out, state, state.toleratedFailureCountPath, '"ToleratedFailureCountPath"');
       templates(state, state.itemSelector, 'ItemSelector', out);
       templates(state, state.parameters, 'Parameters', out);
       templates(state, member(state.itemReader, 'Parameters'), 'ItemReader.Parameters', out);
-      nested(member(state.itemReader, 'ReaderConfig'), 'ItemReader.ReaderConfig', 'MaxItemsPath');
-      nested(state.itemBatcher, 'ItemBatcher', 'MaxItemsPerBatchPath');
-      nested(state.itemBatcher, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
+      nestedField(out, state, member(state.itemReader, 'ReaderConfig'), 'ItemReader.ReaderConfig', 'MaxItemsPath');
+      nestedField(out, state, state.itemBatcher, 'ItemBatcher', 'MaxItemsPerBatchPath');
+      nestedField(out, state, state.itemBatcher, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
       templates(state, member(state.itemBatcher, 'BatchInput'), 'ItemBatcher.BatchInput', out);
       templates(state, member(state.resultWriter, 'Parameters'), 'ResultWriter.Parameters', out);
       templates(state, state.resultSelector, 'ResultSelector', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     }
     case 'Wait':
-      path(state.secondsPath, 'SecondsPath');
-      path(state.timestampPath, 'TimestampPath');
+      field(out, state, state.secondsPath, '"SecondsPath"');
+      field(out, state, state.timestampPath, '"TimestampPath"');
       break;
     case 'Fail':
-      path(state.errorPath, 'ErrorPath', 'message');
-      path(state.causePath, 'CausePath', 'message');
+      field(out, state, state.errorPath, '"ErrorPath"', 'message');
+      field(out, state, state.causePath, '"CausePath"', 'message');
       break;
     case 'Choice':
       choiceRules(state, out);
@@ -130,9 +133,8 @@ function collectState(state: State, out: PathField[]): void {
 
   if (state.kind === 'Task' || state.kind === 'Parallel' || state.kind === 'Map') {
     for (const catcher of state.catch) {
-      const where = `Catch[${catcher.index}]`;
-      if (catcher.resultPath) out.push({ state, node: catcher.resultPath, kind: 'reference', label: `"ResultPath" in ${where}`, nullable: true });
-      templates(state, catcher.assign, `${where}.Assign`, out);
+      if (catcher.resultPath) out.push({ state, node: catcher.resultPath, kind: 'reference', label: `"ResultPath" in Catch[${catcher.index}]`, nullable: true });
+      if (catcher.assign) templates(state, catcher.assign, `Catch[${catcher.index}].Assign`, out);
     }
   }
 }
