@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
-import { items, member, members, stringValue } from '../document/node-access.js';
+import { items, member, members, startOf, stringValue } from '../document/node-access.js';
 import { CHOICE_OPERATORS } from './choice-operators.js';
 import type {
   Catcher,
@@ -52,8 +52,9 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
   for (let i = 0; i < queue.length; i++) {
     const scope = queue[i];
     scopes.push(scope);
-    for (const stateNode of members(scope.statesNode)) {
-      const state = buildState(stateNode, scope);
+    const stateNodes = members(scope.statesNode);
+    for (let k = 0; k < stateNodes.length; k++) {
+      const state = buildState(stateNodes[k], scope);
       scope.states.push(state);
       scope.byName.set(state.name, state);
       states.push(state);
@@ -68,11 +69,8 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
   }
   // Source order for every consumer, whatever the traversal order was.
   if (scopes.length > 1) {
-    const offset = new Map<State | Scope, number>();
-    for (const state of states) offset.set(state, state.node.range.start);
-    for (const scope of scopes) offset.set(scope, scope === machineScope ? -1 : scope.node.range.start);
-    states.sort((a, b) => offset.get(a)! - offset.get(b)!);
-    scopes.sort((a, b) => offset.get(a)! - offset.get(b)!);
+    sortBySource(states, (state) => startOf(state.node));
+    sortBySource(scopes, (scope) => (scope === machineScope ? -1 : startOf(scope.node)));
   }
 
   return {
@@ -89,6 +87,28 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
     queryLanguageNode,
     limits,
   };
+}
+
+/**
+ * Sorts in place by where each item starts, keeping the order of items that start at the
+ * same offset (as a stable sort does). Offsets are read once, and the sort compares
+ * numbers in a typed array: thousands of states would otherwise cost a lookup per
+ * comparison.
+ */
+function sortBySource<T>(list: T[], startOfItem: (item: T) => number): void {
+  const count = list.length;
+  const starts = new Float64Array(count);
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    starts[i] = startOfItem(list[i]);
+    if (i > 0 && starts[i] < starts[i - 1]) sorted = false;
+  }
+  if (sorted) return;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => starts[a] - starts[b] || a - b);
+  const items = list.slice();
+  for (let i = 0; i < count; i++) list[i] = items[order[i]];
 }
 
 function newScope(
