@@ -40,16 +40,35 @@ type Status =
 /** What happens to one error: the first retrier that matches it decides, as at run time. */
 function statusOf(error: string, retriers: readonly Retrier[]): Status {
   for (const retrier of retriers) {
-    if (!readable(retrier)) return { kind: 'unknown' };
-    const names = retrier.errors.map((e) => e.name);
-    const by = names.includes(error) ? error : names.includes(TASK_FAILED) ? TASK_FAILED : names.includes(ALL) ? ALL : undefined;
+    if (!readable(retrier)) return UNKNOWN;
+    const by = matchedBy(error, retrier);
     if (!by) continue;
     const attempts = attemptsOf(retrier);
-    if (attempts === undefined) return { kind: 'unknown' };
-    if (attempts > 0) return { kind: 'covered' };
-    return by === error ? { kind: 'opted-out' } : { kind: 'blocked', retrier, by };
+    if (attempts === undefined) return UNKNOWN;
+    if (attempts > 0) return COVERED;
+    return by === error ? OPTED_OUT : { kind: 'blocked', retrier, by };
   }
-  return { kind: 'missing' };
+  return MISSING;
+}
+
+// Asked four times per Lambda Task: the answers without data are shared.
+const UNKNOWN: Status = { kind: 'unknown' };
+const COVERED: Status = { kind: 'covered' };
+const OPTED_OUT: Status = { kind: 'opted-out' };
+const MISSING: Status = { kind: 'missing' };
+
+/** The name by which a retrier takes the error: the error itself, else States.TaskFailed, else States.ALL. */
+function matchedBy(error: string, retrier: Retrier): string | undefined {
+  let taskFailed = false;
+  let all = false;
+  const errors = retrier.errors;
+  for (let i = 0; i < errors.length; i++) {
+    const name = errors[i].name;
+    if (name === error) return error;
+    if (name === TASK_FAILED) taskFailed = true;
+    else if (name === ALL) all = true;
+  }
+  return taskFailed ? TASK_FAILED : all ? ALL : undefined;
 }
 
 interface Gap {

@@ -74,7 +74,9 @@ export default defineRule({
       if (graph.start < 0) continue;
       const reachable = graph.reachable();
       const terminates = graph.canTerminate();
-      for (const cycle of graph.cycles((index) => !pauses(graph.states[index]))) {
+      // Asked once per state and once per edge into it: worked out once per state.
+      const busy = graph.states.map((state) => !pauses(state));
+      for (const cycle of graph.cycles((index) => busy[index])) {
         // The states of a cycle share reachability and termination. A loop with no way out
         // is no-dead-end's, which reports it as an error.
         if (!reachable[cycle[0]] || !terminates[cycle[0]]) continue;

@@ -53,6 +53,8 @@ export default defineRule({
       if (graph.start < 0) continue;
       const reachable = graph.reachable();
       const terminates = graph.canTerminate();
+      // Only a reachable state that cannot terminate can be in a loop with no way out.
+      if (!reachable.some((reached, index) => reached && !terminates[index])) continue;
       for (const component of graph.sccs()) {
         // A strongly connected component shares reachability and termination, so its first
         // state speaks for all. States that only lead into a loop are fixed with it.

@@ -75,10 +75,10 @@ interface Finding {
  * strings have no key to rename and are literal by design; values under `.$` keys are
  * evaluated already.
  */
-function findings(payload: Payload): Finding[] {
-  const found: Finding[] = [];
+function findings(payload: Payload): readonly Finding[] {
   const root = payload.node;
-  if (!root || (root.kind !== 'object' && root.kind !== 'array')) return found;
+  if (!root || (root.kind !== 'object' && root.kind !== 'array')) return NO_FINDINGS;
+  let found: Finding[] | undefined;
   const stack: { node: DocNode; label: string }[] = [{ node: root, label: payload.label }];
   while (stack.length > 0) {
     const { node, label } = stack.pop()!;
@@ -88,7 +88,6 @@ function findings(payload: Payload): Finding[] {
       continue;
     }
     if (node.kind !== 'object') continue;
-    const keys = new Set(children.map((child) => child.key as string));
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i];
       const key = child.key as string;
@@ -97,13 +96,18 @@ function findings(payload: Payload): Finding[] {
         if (!literalContainer(key)) stack.push({ node: child, label: `${label}${step(key)}` });
         continue;
       }
-      if (child.kind !== 'string' || keys.has(`${key}.$`) || literalByName(key, child.value as string)) continue;
+      if (child.kind !== 'string') continue;
+      // Cheapest test first: most payload strings are not paths at all.
       const kind = pathLike(child.value as string);
-      if (kind) found.push({ node: child, label, variable: payload.assign === true && node === root, kind });
+      if (!kind || literalByName(key, child.value as string) || member(node, `${key}.$`) !== undefined) continue;
+      (found ??= []).push({ node: child, label, variable: payload.assign === true && node === root, kind });
     }
   }
-  return found.sort((a, b) => a.node.range.start - b.node.range.start);
+  if (!found) return NO_FINDINGS;
+  return found.length > 1 ? found.sort((a, b) => a.node.range.start - b.node.range.start) : found;
 }
+
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
 const RETRY = [{ ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }];

@@ -1,4 +1,4 @@
-import { checkJsonPath, defineRule, hasSubstitution, isIntrinsicCall, jsonPathFields, type DocNode } from '@sfn-lint/core';
+import { checkJsonPath, defineRule, hasSubstitution, isIntrinsicCall, jsonPathFields, type DocNode, type PathField } from '@sfn-lint/core';
 
 /** A JSONata expression `{% … %}`, which a JSONPath state does not evaluate. */
 function looksLikeJsonata(text: string): boolean {
@@ -21,6 +21,11 @@ function shapeOf(node: DocNode): string {
     default:
       return `a ${node.kind}`;
   }
+}
+
+/** The field and its state, for a message; spelled out only for a finding. */
+function where(field: PathField): string {
+  return `${field.label} of state "${field.state.name}"`;
 }
 
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -100,14 +105,13 @@ export default defineRule({
   check(context) {
     for (const field of jsonPathFields(context.machine)) {
       const { node, state } = field;
-      const where = `${field.label} of state "${state.name}"`;
       if (node.kind !== 'string') {
         if (field.kind === 'template' && node.kind !== 'placeholder') {
           context.report({
             node,
             state,
             message:
-              `${where} must be a string, not ${shapeOf(node)}: a key ending in ".$" takes a path such as "$.value" ` +
+              `${where(field)} must be a string, not ${shapeOf(node)}: a key ending in ".$" takes a path such as "$.value" ` +
               'or an intrinsic function call. Remove ".$" from the key to pass the value as it is.',
           });
         }
@@ -121,7 +125,7 @@ export default defineRule({
           state.kind === 'Choice'
             ? 'Compute the value before the Choice, for example in a Pass state with "count.$": "States.ArrayLength($.items)", and compare its path.'
             : 'Intrinsic functions run only in keys ending in ".$" (Parameters, ResultSelector, ItemSelector, Assign, Credentials) and in a Fail state\'s ErrorPath and CausePath: compute the value there first.';
-        context.report({ node, state, message: `${where} cannot call an intrinsic function: it takes a path such as "$.value". ${remedy}` });
+        context.report({ node, state, message: `${where(field)} cannot call an intrinsic function: it takes a path such as "$.value". ${remedy}` });
         continue;
       }
       if (looksLikeJsonata(text)) {
@@ -129,7 +133,7 @@ export default defineRule({
           node,
           state,
           message:
-            `${where} holds a JSONata expression, but the state uses JSONPath, where expressions are not evaluated. ` +
+            `${where(field)} holds a JSONata expression, but the state uses JSONPath, where expressions are not evaluated. ` +
             'Set "QueryLanguage": "JSONata" on the state and write its fields for JSONata, or write a path such as "$.value".',
         });
         continue;
@@ -140,7 +144,7 @@ export default defineRule({
       context.report({
         node,
         state,
-        message: `${where} is not a valid ${noun}: ${problem.message}.${problem.hint ? ` ${problem.hint}` : ''}`,
+        message: `${where(field)} is not a valid ${noun}: ${problem.message}.${problem.hint ? ` ${problem.hint}` : ''}`,
       });
     }
   },

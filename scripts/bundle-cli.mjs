@@ -1,41 +1,115 @@
 // Bundles the CLI with core and the rules into one CommonJS file, then records V8's code
 // cache for it by linting sample definitions. Node then loads one script, mostly
 // precompiled, instead of dozens of ES modules, which matters for a pre-commit hook.
+//
+// yaml and jsonata are scripts of their own (dist/yaml.cjs, dist/jsonata.cjs), loaded on
+// first use with their own code cache: a run over JSON files without JSONata expressions,
+// the common case, neither loads nor deserialises them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { generateMachine } from '../bench/generate-machine.mjs';
 
-await build({
-  entryPoints: ['packages/cli/dist/main.js'],
-  outfile: 'packages/cli/dist/sfn-lint.cjs',
+const dist = 'packages/cli/dist';
+
+/** The packages loaded on first use, with the named functions core imports from each. */
+const LAZY_PACKAGES = {
+  yaml: ['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parse', 'parseAllDocuments', 'stringify', 'class Lexer', 'namespace CST'],
+  jsonata: ['default'],
+};
+
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
   // jsonc-parser's ES module build has extensionless imports that Node cannot load; bundled, it works.
   mainFields: ['module', 'main'],
+  // Smaller source reads, compares and loads faster; names stay for readable stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // The loader decodes the scripts as Latin-1, which is right only for ASCII; esbuild
+  // escapes everything else in strings and identifiers.
+  charset: 'ascii',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+};
+
+/**
+ * Stands in for each lazy package in the main bundle: every function it exports loads
+ * the package's own script on its first call, and so does the first use of a class or
+ * namespace it lists (`class Lexer`, `namespace CST`). Anything else core imports from
+ * the package fails the build, as it has no stand-in.
+ */
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(pluginBuild) {
+    const names = Object.keys(LAZY_PACKAGES).join('|');
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
+    pluginBuild.onResolve({ filter: new RegExp(`^\\./(${names})\\.cjs$`) }, (args) => ({ path: args.path, external: true }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const lines = [`let loaded;`, `const load = () => (loaded ??= require('./${args.path}.cjs'));`];
+      for (const entry of LAZY_PACKAGES[args.path]) {
+        const [kind, name] = entry.includes(' ') ? entry.split(' ') : ['function', entry];
+        if (name === 'default') lines.push(`export default function lazyDefault(...args) { return load()(...args); }`);
+        // A class is constructed, and a namespace read, only once the package is loaded.
+        else if (kind === 'class') lines.push(`export const ${name} = new Proxy(function ${name}() {}, { construct: (_, args) => new (load().${name})(...args) });`);
+        else if (kind === 'namespace') lines.push(`export const ${name} = new Proxy({}, { get: (_, key) => load().${name}[key] });`);
+        else lines.push(`export function ${name}(...args) { return load().${name}(...args); }`);
+      }
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+for (const name of Object.keys(LAZY_PACKAGES)) {
+  await build({
+    ...common,
+    stdin: { contents: `module.exports = require('${name}');`, resolveDir: '.', sourcefile: `${name}-entry.cjs` },
+    outfile: join(dist, `${name}.cjs`),
+  });
+}
+
+await build({
+  ...common,
+  entryPoints: [join(dist, 'main.js')],
+  outfile: join(dist, 'sfn-lint.cjs'),
   // The bundle is CommonJS: import.meta.url becomes the bundle's own file URL.
   define: { 'import.meta.url': '__sfnLintBundleUrl' },
   banner: { js: "var __sfnLintBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  // Smaller source reads, hashes and loads faster; names stay for readable stack traces.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  sourcemap: 'linked',
-  logLevel: 'warning',
+  plugins: [lazyPackages],
 });
 
-// Caches of earlier bundles are dead weight: the loader looks only for this bundle's hash.
-for (const name of readdirSync('packages/cli/dist')) if (/^sfn-lint.*\.cache$/.test(name)) rmSync(join('packages/cli/dist', name));
+for (const name of ['sfn-lint', ...Object.keys(LAZY_PACKAGES)]) {
+  if (readFileSync(join(dist, `${name}.cjs`)).some((byte) => byte > 0x7f)) {
+    console.error(`${name}.cjs is not ASCII, but bin/sfn-lint.cjs reads it as Latin-1.`);
+    process.exit(1);
+  }
+}
 
-// A sample run compiles what linting JSON and YAML needs; the cache then holds it.
+// Earlier caches are dead weight (the loader would reject them).
+for (const name of readdirSync(dist)) if (name.endsWith('.cache')) rmSync(join(dist, name));
+
+// A sample run compiles what linting JSON, YAML and JSONata needs; the caches then hold it.
 const samples = mkdtempSync(join(tmpdir(), 'sfn-lint-cache-'));
 writeFileSync(join(samples, 'machine.asl.json'), JSON.stringify(generateMachine(300), null, 2));
 writeFileSync(
   join(samples, 'machine.asl.yaml'),
   'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n  B:\n    Type: Choice\n    Choices:\n      - Variable: $.x\n        BooleanEquals: true\n        Next: C\n    Default: C\n  C:\n    Type: Succeed\n',
+);
+writeFileSync(
+  join(samples, 'jsonata.asl.json'),
+  JSON.stringify({
+    QueryLanguage: 'JSONata',
+    StartAt: 'A',
+    States: {
+      A: { Type: 'Pass', Assign: { total: '{% $sum($states.input.items.price) %}' }, Next: 'B' },
+      B: { Type: 'Choice', Choices: [{ Condition: '{% $total > 100 %}', Next: 'C' }], Default: 'C' },
+      C: { Type: 'Succeed', Output: '{% { "total": $total } %}' },
+    },
+  }),
 );
 const run = spawnSync(process.execPath, ['packages/cli/bin/sfn-lint.cjs', '--format', 'json', samples, 'fixtures/examples'], {
   env: { ...process.env, SFN_LINT_WRITE_CODE_CACHE: '1' },

@@ -1,49 +1,94 @@
 #!/usr/bin/env node
 'use strict';
-// Loads the bundled CLI (dist/sfn-lint.cjs) through V8's code cache (dist/sfn-lint-<hash>.cache),
+// Loads the bundled CLI (dist/sfn-lint.cjs) through V8's code cache (dist/sfn-lint.cache),
 // made at build time after a sample run, so the functions a lint needs start compiled.
 // CommonJS on purpose: Node's ES module loader costs tens of milliseconds more at start-up,
-// and sfn-lint runs in pre-commit hooks on every commit. A stale or foreign cache is
-// rejected and the bundle compiles as usual. V8 itself checks only the source's length,
-// so the cache file is named by a hash of the bundle: an edited bundle never runs stale
-// bytecode.
-const crypto = require('node:crypto');
+// and sfn-lint runs in pre-commit hooks on every commit. yaml and jsonata are scripts of
+// their own (dist/yaml.cjs, dist/jsonata.cjs), loaded the same way when the bundle first
+// requires them, so a run that needs neither does not pay for them.
+//
+// V8 itself checks only the source's length, so each cache file starts with a copy of the
+// script it was made for, and is used only when that copy equals the script byte for
+// byte: an edited script never runs stale bytecode. Comparing is a native memcmp; hashing
+// instead would load node:crypto, which costs more than the whole comparison.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
 const dist = path.join(__dirname, '..', 'dist');
-const bundle = path.join(dist, 'sfn-lint.cjs');
+/** The scripts the bundle requires by these names, loaded here with their code caches. */
+const LAZY_SCRIPTS = new Map([
+  ['./yaml.cjs', 'yaml'],
+  ['./jsonata.cjs', 'jsonata'],
+]);
+/** Every script loaded so far, for writing the caches after the build's sample run. */
+const loadedScripts = [];
+const lazyExports = new Map();
 
-function load() {
-  const source = fs.readFileSync(bundle, 'utf8');
-  const cacheFile = path.join(dist, `sfn-lint-${crypto.createHash('sha256').update(source).digest('hex').slice(0, 16)}.cache`);
-  let cachedData;
+/** The V8 data in a cache file made for exactly these script bytes, else undefined. */
+function cachedDataFor(cacheFile, scriptBytes) {
+  let cache;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    cache = fs.readFileSync(cacheFile);
   } catch {
-    cachedData = undefined;
+    return undefined;
   }
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dist);
-  return { main: module.exports.main, script, cacheFile };
+  if (cache.length < 4 || cache.readUInt32LE(0) !== scriptBytes.length) return undefined;
+  const end = 4 + scriptBytes.length;
+  if (cache.length <= end || !scriptBytes.equals(cache.subarray(4, end))) return undefined;
+  return cache.subarray(end);
 }
 
-let loaded;
+/** Runs dist/<name>.cjs as a CommonJS module, with its code cache, and returns its exports. */
+function runScript(name) {
+  const file = path.join(dist, `${name}.cjs`);
+  const cacheFile = path.join(dist, `${name}.cache`);
+  const bytes = fs.readFileSync(file);
+  // The scripts are ASCII (esbuild escapes everything else), and Latin-1 decoding skips
+  // UTF-8 validation of nearly a megabyte.
+  const source = bytes.toString('latin1');
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cachedDataFor(cacheFile, bytes) });
+  loadedScripts.push({ cacheFile, bytes, script });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, requireFor(file), module, file, dist);
+  return module.exports;
+}
+
+/** Node's require for a script, except that the lazy scripts load through runScript. */
+function requireFor(file) {
+  const nodeRequire = Module.createRequire(file);
+  const require = (id) => {
+    const lazy = LAZY_SCRIPTS.get(id);
+    if (lazy === undefined) return nodeRequire(id);
+    if (!lazyExports.has(lazy)) lazyExports.set(lazy, runScript(lazy));
+    return lazyExports.get(lazy);
+  };
+  return Object.assign(require, { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main });
+}
+
+/** Writes each cache: the script's length, the script, then V8's data. */
+function writeCaches() {
+  for (const { cacheFile, bytes, script } of loadedScripts) {
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(bytes.length, 0);
+    fs.writeFileSync(cacheFile, Buffer.concat([length, bytes, script.createCachedData()]));
+  }
+}
+
+let main;
 try {
-  loaded = load();
+  main = runScript('sfn-lint').main;
 } catch (error) {
   process.stderr.write(`sfn-lint: cannot start (${error instanceof Error ? error.message : String(error)}). Run "npm run build" first.\n`);
   process.exit(2);
 }
 
-loaded.main(process.argv.slice(2)).then(
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
     // The build runs a sample lint with this set, to record the compiled functions.
-    if (process.env.SFN_LINT_WRITE_CODE_CACHE === '1') fs.writeFileSync(loaded.cacheFile, loaded.script.createCachedData());
+    if (process.env.SFN_LINT_WRITE_CODE_CACHE === '1') writeCaches();
     // Tearing down a large heap at a natural exit costs tens of milliseconds; leave as
     // soon as everything written has been flushed.
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

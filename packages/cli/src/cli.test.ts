@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -515,12 +514,57 @@ describe('SARIF output checked by the SARIF validator', () => {
 });
 
 describe('code cache', () => {
-  it('is named by a hash of the bundle, so an edited bundle never runs stale bytecode', () => {
-    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-    const source = readFileSync(join(dist, 'sfn-lint.cjs'), 'utf8');
-    const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-    const caches = readdirSync(dist).filter((name) => name.endsWith('.cache'));
-    expect(caches).toEqual([`sfn-lint-${hash}.cache`]);
+  const bin = fileURLToPath(new URL('../bin/', import.meta.url));
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+  /** A copy of the CLI with the loader and the named files of dist/, removed after `body`. */
+  function withCopy(files: readonly string[], body: (copy: string) => void): void {
+    const copy = mkdtempSync(join(tmpdir(), 'sfn-lint-copy-'));
+    try {
+      mkdirSync(join(copy, 'bin'));
+      mkdirSync(join(copy, 'dist'));
+      copyFileSync(join(bin, 'sfn-lint.cjs'), join(copy, 'bin', 'sfn-lint.cjs'));
+      for (const file of files) copyFileSync(join(dist, file), join(copy, 'dist', file));
+      body(copy);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
+
+  it('has one cache per script, each starting with a copy of the script it was made for', () => {
+    const scripts = ['jsonata', 'sfn-lint', 'yaml'];
+    expect(readdirSync(dist).filter((name) => name.endsWith('.cache'))).toEqual(scripts.map((name) => `${name}.cache`));
+    for (const name of scripts) {
+      const script = readFileSync(join(dist, `${name}.cjs`));
+      const cache = readFileSync(join(dist, `${name}.cache`));
+      expect(cache.readUInt32LE(0)).toBe(script.length);
+      expect(cache.subarray(4, 4 + script.length).equals(script)).toBe(true);
+      expect(cache.length).toBeGreaterThan(4 + script.length);
+    }
+  });
+
+  it('is not used for an edited script, even one of the same length, so stale bytecode never runs', () => {
+    // V8 checks only the length: with the old cache, the edited bundle would still print "Lints".
+    withCopy(['sfn-lint.cache'], (copy) => {
+      const bundle = readFileSync(join(dist, 'sfn-lint.cjs'), 'latin1');
+      const edited = bundle.replace('Lints AWS Step Functions', 'Lintz AWS Step Functions');
+      expect(edited.length).toBe(bundle.length);
+      expect(edited).not.toBe(bundle);
+      writeFileSync(join(copy, 'dist', 'sfn-lint.cjs'), edited, 'latin1');
+      const run = spawnSync(process.execPath, [join(copy, 'bin', 'sfn-lint.cjs'), '--help'], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('Lintz AWS Step Functions');
+    });
+  });
+
+  it('leaves yaml and jsonata unloaded when no file needs them', () => {
+    // Without their scripts, a JSON file without JSONata still lints.
+    withCopy(['sfn-lint.cjs', 'sfn-lint.cache'], (copy) => {
+      const run = spawnSync(process.execPath, [join(copy, 'bin', 'sfn-lint.cjs'), '--format', 'json', join(root, 'duplicate.asl.json')], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(1);
+      expect(JSON.parse(run.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('no-duplicate-key');
+    });
   });
 });
 

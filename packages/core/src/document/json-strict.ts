@@ -1,202 +1,232 @@
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
 
-const enum Expect {
-  Value,
-  /** After `{` or `,` in an object: a key, or `}` right after `{`. */
-  Key,
-  Colon,
-  /** After a value: `,` or the closing bracket. */
-  CommaOrEnd,
-}
-
 // eslint-disable-next-line no-control-regex -- strict JSON forbids raw control characters in strings
 const CONTROL_CHARACTER = /[\u0000-\u001f]/;
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/** The text of each tree this parser built, by root: see `strictJsonText`. */
+const texts = new WeakMap<TreeNode, string>();
+
+/**
+ * The whole text of the strict JSON document a node belongs to, or undefined for a node
+ * of any other tree. Every container of such a tree spans a JSON text of its own, so
+ * JSON.parse can read its value directly.
+ */
+export function strictJsonText(node: TreeNode): string | undefined {
+  let root = node;
+  while (root.parent) root = root.parent;
+  return texts.get(root);
+}
+
+/**
+ * Drops the record of a tree's text: for a tree whose ranges were moved onto another text
+ * (a DefinitionString rebuilt and mapped back onto its template), where JSON.parse of a
+ * node's span would read the wrong characters.
+ */
+export function forgetStrictJsonText(root: TreeNode): void {
+  texts.delete(root);
+}
+
+/** Stands for the members of a container until it closes and gets its right-sized list. */
+const OPEN: TreeNode[] = Object.freeze([]) as unknown as TreeNode[];
+
 /**
  * Builds the node tree for strict JSON, the form nearly every definition is written in,
  * and returns undefined at the first thing strict JSON does not allow: the tolerant
- * parser then reads the text again and reports it. This path checks the grammar with a
- * small state machine instead of a general scanner, and is several times faster on a
- * 1 MB machine.
+ * parser then reads the text again and reports it.
  *
+ * The parser runs once per file, so it runs mostly as unoptimised code: each step is
+ * written to do as little as possible per character. It reads a value, then closes
+ * containers until one goes on with a comma; object keys are read right after `{` or
+ * `,`. Members are gathered on one shared list and each container gets a right-sized
+ * copy of its own when it closes, so no list grows and leaves garbage behind.
  */
 export function buildStrictJsonTree(text: string, problems: ParseProblem[]): TreeNode | undefined {
   const length = text.length;
   const interned = new Map<string, string>();
-  const stack: TreeNode[] = [];
+  /** Members read so far of every open container; each container's are one run at the end. */
+  const pending: TreeNode[] = [];
+  let pendingTop = 0;
+  /** Where each open container's run in `pending` starts, innermost last. */
+  const firsts: number[] = [];
+  let parent: TreeNode | undefined;
+  let inObject = false;
+  let key: string | undefined;
+  let keyStart = -1;
+  let keyEnd = -1;
   let root: TreeNode | undefined;
-  let pendingKey: string | undefined;
-  let pendingKeyStart = -1;
-  let pendingKeyEnd = -1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let c = 0;
 
-  const attach = (node: TreeNode): void => {
-    const parent = stack[stack.length - 1];
-    if (!parent) {
-      root = node;
-      return;
+  for (;;) {
+    // A value.
+    if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
+    // An object member gets the key just read; an array item its position.
+    let memberKey: string | undefined;
+    let memberKeyStart = -1;
+    let memberKeyEnd = -1;
+    let index: number | undefined;
+    if (inObject) {
+      memberKey = key;
+      memberKeyStart = keyStart;
+      memberKeyEnd = keyEnd;
+    } else if (parent !== undefined) {
+      index = pendingTop - firsts[firsts.length - 1];
     }
-    node.parent = parent;
-    const children = parent.children!;
-    if (parent.kind === 'object') {
-      node.key = pendingKey;
-      node.keyStart = pendingKeyStart;
-      node.keyEnd = pendingKeyEnd;
-      pendingKey = undefined;
-    } else {
-      node.index = children.length;
-    }
-    children.push(node);
-  };
-
-  let expect = Expect.Value;
-  // Set after `[`/`{` so that an immediate close is allowed, and after `,` so that it is not.
-  let justOpened = false;
-
-  while (i < length) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+    let node: TreeNode;
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      if (end < 0) return undefined;
+      const value = stringValue(text, i, end, interned);
+      if (value === undefined) return undefined;
+      node = new TreeNode('string', value, i, end, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      i = end;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      const object = c === 0x7b;
+      const container = new TreeNode(object ? 'object' : 'array', undefined, i, i + 1, parent, memberKey, memberKeyStart, memberKeyEnd, index, OPEN);
+      if (parent === undefined) root = container;
+      else pending[pendingTop++] = container;
+      firsts.push(pendingTop);
+      parent = container;
+      inObject = object;
       i++;
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    switch (expect) {
-      case Expect.Colon:
-        if (c !== 0x3a) return undefined;
-        expect = Expect.Value;
-        i++;
+      if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
+      if (c !== (object ? 0x7d : 0x5d)) {
+        if (object) {
+          i = readKey(i);
+          if (i < 0) return undefined;
+        }
         continue;
-      case Expect.CommaOrEnd:
-        if (c === 0x2c && top) {
-          expect = top.kind === 'object' ? Expect.Key : Expect.Value;
-          justOpened = false;
-          i++;
-          continue;
-        }
-        if (c === 0x7d || c === 0x5d) break;
-        return undefined;
-      case Expect.Key:
-        if (c === 0x7d && justOpened) break;
-        if (c !== 0x22) return undefined;
-        break;
-      case Expect.Value:
-        if (c === 0x5d && justOpened && top?.kind === 'array') break;
-        if (c === 0x7d || c === 0x5d || c === 0x2c || c === 0x3a) return undefined;
-        if (!top && root) return undefined;
-        break;
+      }
+      // Empty: closed below with the others.
+      node = container;
+    } else if (c === 0x74 /* t */) {
+      if (!text.startsWith('true', i)) return undefined;
+      node = new TreeNode('boolean', true, i, i + 4, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      i += 4;
+    } else if (c === 0x66 /* f */) {
+      if (!text.startsWith('false', i)) return undefined;
+      node = new TreeNode('boolean', false, i, i + 5, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      i += 5;
+    } else if (c === 0x6e /* n */) {
+      if (!text.startsWith('null', i)) return undefined;
+      node = new TreeNode('null', null, i, i + 4, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      i += 4;
+    } else {
+      let end = i;
+      while (end < length && isNumberChar(text.charCodeAt(end))) end++;
+      const raw = text.slice(i, end);
+      if (end === i || !NUMBER.test(raw)) return undefined;
+      node = new TreeNode('number', Number(raw), i, end, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      i = end;
     }
-    switch (c) {
-      case 0x7b /* { */:
-      case 0x5b /* [ */: {
-        const node = new TreeNode(c === 0x7b ? 'object' : 'array', undefined, i, i + 1);
-        attach(node);
-        stack.push(node);
-        expect = c === 0x7b ? Expect.Key : Expect.Value;
-        justOpened = true;
+    if (node !== parent) {
+      if (parent === undefined) root = node;
+      else pending[pendingTop++] = node;
+    }
+
+    // After a value: close containers until one goes on with a comma.
+    for (;;) {
+      if (parent === undefined) {
+        if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
+        if (i < length || root === undefined) return undefined;
+        texts.set(root, text);
+        return root;
+      }
+      if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
+      if (c === 0x2c /* , */) {
         i++;
-        break;
-      }
-      case 0x7d /* } */:
-      case 0x5d /* ] */: {
-        if (!top || top.kind !== (c === 0x7d ? 'object' : 'array')) return undefined;
-        stack.pop();
-        top.end = i + 1;
-        // An array that grew by push keeps spare capacity; a right-sized copy keeps the
-        // retained tree small, which is what the garbage collector pays for.
-        if (top.children!.length > 0) top.children = top.children!.slice();
-        if (top.kind === 'object') reportDuplicateKeys(top, problems);
-        expect = Expect.CommaOrEnd;
-        justOpened = false;
-        i++;
-        break;
-      }
-      case 0x22 /* " */: {
-        // indexOf and a regular expression keep the per-character work in native code;
-        // strings are most of a definition's text.
-        let end = text.indexOf('"', i + 1) + 1;
-        if (end === 0) return undefined;
-        let value = text.slice(i + 1, end - 1);
-        if (value.includes('\\')) {
-          end = stringEnd(text, i);
-          if (end < 0) return undefined;
-          try {
-            value = JSON.parse(text.slice(i, end)) as string;
-          } catch {
-            return undefined;
-          }
-        } else if (CONTROL_CHARACTER.test(value)) {
-          return undefined;
+        if (inObject) {
+          if ((c = text.charCodeAt(i)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((i = spaceEnd(text, i)));
+          i = readKey(i);
+          if (i < 0) return undefined;
         }
-        // Definitions repeat the same keys and many values ("Task", ARNs, error names)
-        // thousands of times: one shared copy of each keeps the retained tree small.
-        let shared = interned.get(value);
-        if (shared === undefined) {
-          shared = value;
-          if (value.length <= 64) interned.set(value, value);
-        }
-        if (expect === Expect.Key) {
-          pendingKey = shared;
-          pendingKeyStart = i;
-          pendingKeyEnd = end;
-          expect = Expect.Colon;
-        } else {
-          attach(new TreeNode('string', shared, i, end));
-          expect = Expect.CommaOrEnd;
-        }
-        i = end;
         break;
       }
-      case 0x74 /* t */:
-        if (!text.startsWith('true', i)) return undefined;
-        attach(new TreeNode('boolean', true, i, i + 4));
-        expect = Expect.CommaOrEnd;
-        i += 4;
-        break;
-      case 0x66 /* f */:
-        if (!text.startsWith('false', i)) return undefined;
-        attach(new TreeNode('boolean', false, i, i + 5));
-        expect = Expect.CommaOrEnd;
-        i += 5;
-        break;
-      case 0x6e /* n */:
-        if (!text.startsWith('null', i)) return undefined;
-        attach(new TreeNode('null', null, i, i + 4));
-        expect = Expect.CommaOrEnd;
-        i += 4;
-        break;
-      default: {
-        let end = i;
-        while (end < length && isNumberChar(text.charCodeAt(end))) end++;
-        const raw = text.slice(i, end);
-        if (end === i || !NUMBER.test(raw)) return undefined;
-        attach(new TreeNode('number', Number(raw), i, end));
-        expect = Expect.CommaOrEnd;
-        i = end;
-      }
+      if (c !== (inObject ? 0x7d /* } */ : 0x5d /* ] */)) return undefined;
+      const first = firsts.pop()!;
+      parent.end = ++i;
+      parent.children = pending.slice(first, pendingTop);
+      pendingTop = first;
+      if (inObject) reportDuplicateKeys(parent, problems);
+      parent = parent.parent;
+      inObject = parent?.kind === 'object';
     }
   }
-  if (stack.length > 0 || !root) return undefined;
-  return root;
+
+  /** Reads `"key" :` at `at`, sets the pending key, and returns the offset after the colon, or -1. */
+  function readKey(at: number): number {
+    if (text.charCodeAt(at) !== 0x22) return -1;
+    const end = stringEnd(text, at);
+    if (end < 0) return -1;
+    const value = stringValue(text, at, end, interned);
+    if (value === undefined) return -1;
+    key = value;
+    keyStart = at;
+    keyEnd = end;
+    let j = end;
+    if ((c = text.charCodeAt(j)) === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt((j = spaceEnd(text, j)));
+    return c === 0x3a /* : */ ? j + 1 : -1;
+  }
 }
 
-function isNumberChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x65 || c === 0x45;
+const SPACE = /[ \t\n\r]*/y;
+
+/**
+ * The end of the whitespace that starts at `at`. Pretty-printed definitions are about
+ * 40 % indentation; a sticky regular expression skips each run in native code, where a
+ * loop in code that runs once pays for every character.
+ */
+function spaceEnd(text: string, at: number): number {
+  SPACE.lastIndex = at;
+  SPACE.test(text);
+  return SPACE.lastIndex;
 }
 
 /**
- * Offset just past the closing quote of the string that opens at `start`, or -1 when
- * the string is not closed or holds a raw control character, which strict JSON forbids.
+ * Offset just past the closing quote of the string that opens at `start`, or -1 when it
+ * is not closed. indexOf keeps the search in native code; strings are most of a
+ * definition's text.
  */
 function stringEnd(text: string, start: number): number {
+  let quote = text.indexOf('"', start + 1);
+  if (quote < 0) return -1;
+  if (text.charCodeAt(quote - 1) !== 0x5c) return quote + 1;
+  // A backslash before the quote: walk the escapes to find the real end.
   for (let j = start + 1; j < text.length; j++) {
     const c = text.charCodeAt(j);
     if (c === 0x22) return j + 1;
     if (c === 0x5c) j++;
-    else if (c < 0x20) return -1;
   }
   return -1;
+}
+
+/**
+ * The value of the string token `text[start, end)`, shared with earlier equal strings;
+ * undefined when strict JSON does not allow it (a raw control character, a bad escape).
+ */
+function stringValue(text: string, start: number, end: number, interned: Map<string, string>): string | undefined {
+  let value = text.slice(start + 1, end - 1);
+  if (value.includes('\\')) {
+    try {
+      value = JSON.parse(text.slice(start, end)) as string;
+    } catch {
+      return undefined;
+    }
+  } else if (CONTROL_CHARACTER.test(value)) {
+    return undefined;
+  }
+  // Definitions repeat the same keys and many values ("Task", ARNs, error names)
+  // thousands of times: one shared copy of each keeps the retained tree small.
+  const shared = interned.get(value);
+  if (shared !== undefined) return shared;
+  if (value.length <= 64) interned.set(value, value);
+  return value;
+}
+
+function isNumberChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x65 || c === 0x45;
 }
 
 /** Duplicate keys, reported the same way by the strict and the tolerant parser. */

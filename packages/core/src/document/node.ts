@@ -43,22 +43,46 @@ export interface ParseProblem {
  * The one concrete node class. Ranges are stored as plain numbers and handed out as
  * objects on request: a 1 MB definition has about 100,000 nodes, and three objects per
  * node made garbage collection the main cost of parsing.
+ *
+ * Every field is set in the constructor, in one order, and none has an initialiser: a
+ * class field initialiser is a hidden function call per node, which unoptimised code
+ * (all of a parse that runs once) pays in full.
  */
 export class TreeNode implements DocNode {
-  key: string | undefined = undefined;
-  keyStart = -1;
-  keyEnd = -1;
-  index: number | undefined = undefined;
-  parent: TreeNode | undefined = undefined;
-  children: TreeNode[] | undefined;
+  declare kind: NodeKind;
+  declare value: string | number | boolean | null | undefined;
+  declare start: number;
+  declare end: number;
+  declare key: string | undefined;
+  declare keyStart: number;
+  declare keyEnd: number;
+  declare index: number | undefined;
+  declare parent: TreeNode | undefined;
+  declare children: TreeNode[] | undefined;
 
+  /** Without `children`, an object or array starts with an empty list and a scalar with none. */
   constructor(
-    public kind: NodeKind,
-    public value: string | number | boolean | null | undefined,
-    public start: number,
-    public end: number,
+    kind: NodeKind,
+    value: string | number | boolean | null | undefined,
+    start: number,
+    end: number,
+    parent?: TreeNode,
+    key?: string,
+    keyStart = -1,
+    keyEnd = -1,
+    index?: number,
+    children?: TreeNode[],
   ) {
-    this.children = kind === 'object' || kind === 'array' ? [] : undefined;
+    this.kind = kind;
+    this.value = value;
+    this.start = start;
+    this.end = end;
+    this.key = key;
+    this.keyStart = keyStart;
+    this.keyEnd = keyEnd;
+    this.index = index;
+    this.parent = parent;
+    this.children = children ?? (kind === 'object' || kind === 'array' ? [] : undefined);
   }
 
   get range(): Range {

@@ -27,13 +27,19 @@ export class ScopeGraph {
   private sccCache?: number[][];
 
   constructor(readonly scope: Scope) {
-    this.states = scope.states;
-    this.states.forEach((state, index) => this.indexOf.set(state, index));
+    const states = scope.states;
+    this.states = states;
+    const count = states.length;
+    for (let i = 0; i < count; i++) this.indexOf.set(states[i], i);
     const edges: Edge[] = [];
-    const out: Edge[][] = this.states.map(() => []);
+    // A state without edges shares one empty list: many states end a scope or only fail.
+    const out: (readonly Edge[])[] = [];
     const dangling: Transition[] = [];
-    this.states.forEach((state, from) => {
-      for (const transition of state.transitions) {
+    for (let from = 0; from < count; from++) {
+      const transitions = states[from].transitions;
+      let list: Edge[] | undefined;
+      for (let t = 0; t < transitions.length; t++) {
+        const transition = transitions[t];
         const target = transition.target === undefined ? undefined : scope.byName.get(transition.target);
         if (!target) {
           dangling.push(transition);
@@ -41,9 +47,10 @@ export class ScopeGraph {
         }
         const edge = { from, to: this.indexOf.get(target)!, transition };
         edges.push(edge);
-        out[from].push(edge);
+        (list ??= []).push(edge);
       }
-    });
+      out.push(list ?? NO_EDGES);
+    }
     this.edges = edges;
     this.out = out;
     this.dangling = dangling;
@@ -66,7 +73,12 @@ export class ScopeGraph {
     if (state.kind === 'Succeed' || state.kind === 'Fail' || state.kind === 'Unknown') return true;
     if (booleanValue(state.end) === true) return true;
     if (state.kind !== 'Choice' && state.next === undefined) return true;
-    return state.transitions.some((t) => t.target === undefined || !this.scope.byName.has(t.target));
+    const transitions = state.transitions;
+    for (let t = 0; t < transitions.length; t++) {
+      const target = transitions[t].target;
+      if (target === undefined || !this.scope.byName.has(target)) return true;
+    }
+    return false;
   }
 
   /** States reachable from StartAt. All false when StartAt names no state. */
@@ -93,19 +105,25 @@ export class ScopeGraph {
   /** States from which some exit can be reached (reverse reachability from exits). */
   canTerminate(): readonly boolean[] {
     if (this.terminatingCache) return this.terminatingCache;
-    const incoming: number[][] = this.states.map(() => []);
-    for (const edge of this.edges) incoming[edge.to].push(edge.from);
-    const seen = this.states.map(() => false);
+    const count = this.states.length;
+    // Incoming edges as one flat list grouped by target: two typed arrays, not a list per state.
+    const firstIn = new Int32Array(count + 1);
+    for (const edge of this.edges) firstIn[edge.to + 1]++;
+    for (let i = 0; i < count; i++) firstIn[i + 1] += firstIn[i];
+    const sources = new Int32Array(this.edges.length);
+    const filled = firstIn.slice(0, count);
+    for (const edge of this.edges) sources[filled[edge.to]++] = edge.from;
+    const seen: boolean[] = [];
     const stack: number[] = [];
-    this.states.forEach((_, index) => {
-      if (this.isExit(index)) {
-        seen[index] = true;
-        stack.push(index);
-      }
-    });
+    for (let index = 0; index < count; index++) {
+      const exit = this.isExit(index);
+      seen.push(exit);
+      if (exit) stack.push(index);
+    }
     while (stack.length > 0) {
       const to = stack.pop()!;
-      for (const from of incoming[to]) {
+      for (let k = firstIn[to]; k < firstIn[to + 1]; k++) {
+        const from = sources[k];
         if (!seen[from]) {
           seen[from] = true;
           stack.push(from);
@@ -118,7 +136,7 @@ export class ScopeGraph {
 
   /** Strongly connected components, each a list of state indices in source order. */
   sccs(): readonly (readonly number[])[] {
-    this.sccCache ??= stronglyConnected(this.states.length, this.out, () => true);
+    this.sccCache ??= stronglyConnected(this.states.length, this.out, undefined, false);
     return this.sccCache;
   }
 
@@ -126,60 +144,89 @@ export class ScopeGraph {
    * Components that form a cycle (more than one state, or a state that loops to itself)
    * using only the states the filter keeps.
    */
-  cycles(keep: (index: number) => boolean = () => true): number[][] {
-    const components = stronglyConnected(this.states.length, this.out, keep);
-    return components.filter(
-      (component) => component.length > 1 || this.out[component[0]].some((edge) => edge.to === component[0]),
-    );
+  cycles(keep?: (index: number) => boolean): number[][] {
+    return stronglyConnected(this.states.length, this.out, keep, true);
   }
 }
 
-/** Tarjan's algorithm with an explicit stack, over the states the filter keeps. */
-function stronglyConnected(count: number, out: readonly (readonly Edge[])[], keep: (index: number) => boolean): number[][] {
+const NO_EDGES: readonly Edge[] = Object.freeze([]);
+
+function loopsToItself(out: readonly (readonly Edge[])[], index: number): boolean {
+  const edges = out[index];
+  for (let e = 0; e < edges.length; e++) if (edges[e].to === index) return true;
+  return false;
+}
+
+/**
+ * Tarjan's algorithm with an explicit stack, over the states the filter keeps (all when
+ * there is none). With `onlyCycles`, components that are not cycles are left out as they
+ * are found: most states of a workflow are one each.
+ */
+function stronglyConnected(
+  count: number,
+  out: readonly (readonly Edge[])[],
+  keep: ((index: number) => boolean) | undefined,
+  onlyCycles: boolean,
+): number[][] {
   const index = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
-  const stack: number[] = [];
+  const stack = new Int32Array(count);
+  let stackTop = 0;
+  // The depth-first path: each frame's state and the next of its edges to follow.
+  const workNode = new Int32Array(count);
+  const workEdge = new Int32Array(count);
+  let workTop = 0;
   const result: number[][] = [];
   let counter = 0;
-  const work: { node: number; edge: number }[] = [];
 
   for (let root = 0; root < count; root++) {
-    if (index[root] !== -1 || !keep(root)) continue;
-    work.push({ node: root, edge: 0 });
+    if (index[root] !== -1 || (keep !== undefined && !keep(root))) continue;
+    workNode[0] = root;
+    workEdge[0] = 0;
+    workTop = 1;
     index[root] = low[root] = counter++;
-    stack.push(root);
+    stack[stackTop++] = root;
     onStack[root] = 1;
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      const edges = out[frame.node];
-      if (frame.edge < edges.length) {
-        const to = edges[frame.edge++].to;
-        if (!keep(to)) continue;
+    while (workTop > 0) {
+      const node = workNode[workTop - 1];
+      const edges = out[node];
+      if (workEdge[workTop - 1] < edges.length) {
+        const to = edges[workEdge[workTop - 1]++].to;
+        if (keep !== undefined && !keep(to)) continue;
         if (index[to] === -1) {
           index[to] = low[to] = counter++;
-          stack.push(to);
+          stack[stackTop++] = to;
           onStack[to] = 1;
-          work.push({ node: to, edge: 0 });
+          workNode[workTop] = to;
+          workEdge[workTop] = 0;
+          workTop++;
         } else if (onStack[to]) {
-          low[frame.node] = Math.min(low[frame.node], index[to]);
+          low[node] = Math.min(low[node], index[to]);
         }
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low[parent] = Math.min(low[parent], low[frame.node]);
+      workTop--;
+      if (workTop > 0) {
+        const parent = workNode[workTop - 1];
+        low[parent] = Math.min(low[parent], low[node]);
       }
-      if (low[frame.node] === index[frame.node]) {
+      if (low[node] === index[node]) {
+        if (onlyCycles && stack[stackTop - 1] === node && !loopsToItself(out, node)) {
+          // A single state that is no cycle: left out.
+          stackTop--;
+          onStack[node] = 0;
+          continue;
+        }
         const component: number[] = [];
         let member: number;
         do {
-          member = stack.pop()!;
+          member = stack[--stackTop];
           onStack[member] = 0;
           component.push(member);
-        } while (member !== frame.node);
-        result.push(component.sort((a, b) => a - b));
+        } while (member !== node);
+        if (component.length > 1) component.sort((a, b) => a - b);
+        result.push(component);
       }
     }
   }

@@ -79,7 +79,25 @@ export function integrationOf(state: State): Integration | undefined {
   if (state.kind !== 'Task') return undefined;
   let integration = cache.get(state);
   if (!integration) {
-    integration = { state, ...describeResource(state.resource, payloadOf(state), state.queryLanguage) };
+    // Listed field by field: an object spread is a slow runtime call in code that runs once.
+    const described = describeResource(state.resource, payloadOf(state), state.queryLanguage);
+    integration = {
+      state,
+      resource: described.resource,
+      entry: described.entry,
+      probableEntry: described.probableEntry,
+      pattern: described.pattern,
+      patternSupported: described.patternSupported,
+      payload: described.payload,
+      targets: described.targets,
+      target: described.target,
+      roles: described.roles,
+      guards: described.guards,
+      iam: described.iam,
+      transientErrors: described.transientErrors,
+      sideEffects: described.sideEffects,
+      retrySafety: described.retrySafety,
+    };
     cache.set(state, integration);
   }
   return integration;
@@ -121,6 +139,7 @@ export function describeResource(resourceNode: DocNode | string | undefined, pay
   const entry = entryOf(resource);
   const probableEntry = entry ?? (resource.kind === 'unknown' && resource.probably === 'lambda-function' ? LAMBDA_INVOKE : undefined);
   const pattern = resource.pattern;
+  const parameters = readParameters(entry, resource, payload, queryLanguage);
   return {
     resource,
     entry,
@@ -128,7 +147,10 @@ export function describeResource(resourceNode: DocNode | string | undefined, pay
     pattern,
     patternSupported: entry && pattern ? entry.patterns.includes(pattern) : undefined,
     payload,
-    ...readParameters(entry, resource, payload, queryLanguage),
+    targets: parameters.targets,
+    target: parameters.target,
+    roles: parameters.roles,
+    guards: parameters.guards,
     iam: entry && pattern ? iamForPattern(entry, pattern) : [],
     transientErrors: entry?.transientErrors ?? [],
     sideEffects: entry?.sideEffects,

@@ -156,7 +156,15 @@ function invalid(
 export function parseResource(resource: DocNode | string | undefined): ResolvedResource {
   if (resource === undefined) return unknown(undefined, undefined, 'missing', 'The Task has no Resource.');
   if (typeof resource === 'string') return parseResourceText(resource, undefined);
-  const node = resource;
+  let parsed = parsedNodes.get(resource);
+  if (parsed === undefined) parsedNodes.set(resource, (parsed = parseResourceNode(resource)));
+  return parsed;
+}
+
+// valid-definition and every rule that asks for a Task's integration read the same nodes.
+const parsedNodes = new WeakMap<DocNode, ResolvedResource>();
+
+function parseResourceNode(node: DocNode): ResolvedResource {
   switch (node.kind) {
     case 'string':
       return parseResourceText(node.value as string, node);

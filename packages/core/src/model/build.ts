@@ -1,6 +1,6 @@
 import type { SourceDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
-import { items, member, members, stringValue } from '../document/node-access.js';
+import { items, member, members, startOf, stringValue } from '../document/node-access.js';
 import { CHOICE_OPERATORS } from './choice-operators.js';
 import type {
   Catcher,
@@ -52,8 +52,9 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
   for (let i = 0; i < queue.length; i++) {
     const scope = queue[i];
     scopes.push(scope);
-    for (const stateNode of members(scope.statesNode)) {
-      const state = buildState(stateNode, scope);
+    const stateNodes = members(scope.statesNode);
+    for (let k = 0; k < stateNodes.length; k++) {
+      const state = buildState(stateNodes[k], scope);
       scope.states.push(state);
       scope.byName.set(state.name, state);
       states.push(state);
@@ -68,11 +69,8 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
   }
   // Source order for every consumer, whatever the traversal order was.
   if (scopes.length > 1) {
-    const offset = new Map<State | Scope, number>();
-    for (const state of states) offset.set(state, state.node.range.start);
-    for (const scope of scopes) offset.set(scope, scope === machineScope ? -1 : scope.node.range.start);
-    states.sort((a, b) => offset.get(a)! - offset.get(b)!);
-    scopes.sort((a, b) => offset.get(a)! - offset.get(b)!);
+    sortBySource(states, (state) => startOf(state.node));
+    sortBySource(scopes, (scope) => (scope === machineScope ? -1 : startOf(scope.node)));
   }
 
   return {
@@ -89,6 +87,28 @@ export function buildMachine(document: SourceDocument, root: DocNode, name?: str
     queryLanguageNode,
     limits,
   };
+}
+
+/**
+ * Sorts in place by where each item starts, keeping the order of items that start at the
+ * same offset (as a stable sort does). Offsets are read once, and the sort compares
+ * numbers in a typed array: thousands of states would otherwise cost a lookup per
+ * comparison.
+ */
+function sortBySource<T>(list: T[], startOfItem: (item: T) => number): void {
+  const count = list.length;
+  const starts = new Float64Array(count);
+  let sorted = true;
+  for (let i = 0; i < count; i++) {
+    starts[i] = startOfItem(list[i]);
+    if (i > 0 && starts[i] < starts[i - 1]) sorted = false;
+  }
+  if (sorted) return;
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => starts[a] - starts[b] || a - b);
+  const items = list.slice();
+  for (let i = 0; i < count; i++) list[i] = items[order[i]];
 }
 
 function newScope(
@@ -118,15 +138,22 @@ function newScope(
 }
 
 function errorNames(errorEquals: Field): { name: string; node: DocNode }[] {
-  return items(errorEquals)
-    .filter((item) => item.kind === 'string')
-    .map((item) => ({ name: item.value as string, node: item }));
+  const names: { name: string; node: DocNode }[] = [];
+  const list = items(errorEquals);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item.kind === 'string') names.push({ name: item.value as string, node: item });
+  }
+  return names;
 }
 
 function buildRetriers(node: Field): Retrier[] {
-  return items(node).map((item, index) => {
+  const list = items(node);
+  const retriers: Retrier[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
     const errorEquals = member(item, 'ErrorEquals');
-    return {
+    retriers.push({
       node: item,
       index,
       errorEquals,
@@ -137,14 +164,18 @@ function buildRetriers(node: Field): Retrier[] {
       maxDelaySeconds: member(item, 'MaxDelaySeconds'),
       jitterStrategy: member(item, 'JitterStrategy'),
       comment: member(item, 'Comment'),
-    };
-  });
+    });
+  }
+  return retriers;
 }
 
 function buildCatchers(node: Field): Catcher[] {
-  return items(node).map((item, index) => {
+  const list = items(node);
+  const catchers: Catcher[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
     const errorEquals = member(item, 'ErrorEquals');
-    return {
+    catchers.push({
       node: item,
       index,
       errorEquals,
@@ -154,33 +185,45 @@ function buildCatchers(node: Field): Catcher[] {
       output: member(item, 'Output'),
       assign: member(item, 'Assign'),
       comment: member(item, 'Comment'),
-    };
-  });
+    });
+  }
+  return catchers;
+}
+
+/** The rules of an And or Or list, or undefined when absent or nested too deep. */
+function nestedRules(node: DocNode, key: string, depth: number): ChoiceRule[] | undefined {
+  const value = member(node, key);
+  if (!value || depth >= MAX_CHOICE_RULE_DEPTH) return undefined;
+  const list = items(value);
+  const rules: ChoiceRule[] = [];
+  for (let i = 0; i < list.length; i++) rules.push(buildChoiceRule(list[i], depth + 1));
+  return rules;
 }
 
 function buildChoiceRule(node: DocNode, depth: number): ChoiceRule {
-  let operator: ChoiceRule['operator'];
-  let operatorCount = 0;
-  for (const child of members(node)) {
-    if (CHOICE_OPERATORS.has(child.key as string)) {
-      operatorCount++;
-      operator = { name: child.key as string, node: child };
+  // The comparison operator counts only when it is the one operator name in the rule: a
+  // repeated key is still one name, and its last occurrence is the one AWS reads. Any
+  // change of name between operator keys means two names or more.
+  let operator: DocNode | undefined;
+  let operators = 0;
+  if (node.kind === 'object') {
+    const children = node.children!;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (!CHOICE_OPERATORS.has(child.key as string)) continue;
+      if (operator === undefined || operator.key !== child.key) operators++;
+      operator = child;
     }
   }
-  const nested = (key: string): ChoiceRule[] | undefined => {
-    const value = member(node, key);
-    if (!value || depth >= MAX_CHOICE_RULE_DEPTH) return undefined;
-    return items(value).map((item) => buildChoiceRule(item, depth + 1));
-  };
   const notNode = member(node, 'Not');
   return {
     node,
     next: member(node, 'Next'),
     variable: member(node, 'Variable'),
     condition: member(node, 'Condition'),
-    operator: operatorCount === 1 ? operator : undefined,
-    and: nested('And'),
-    or: nested('Or'),
+    operator: operators === 1 ? { name: operator!.key as string, node: operator! } : undefined,
+    and: nestedRules(node, 'And', depth),
+    or: nestedRules(node, 'Or', depth),
     not: notNode && depth < MAX_CHOICE_RULE_DEPTH ? buildChoiceRule(notNode, depth + 1) : undefined,
     assign: member(node, 'Assign'),
     output: member(node, 'Output'),
@@ -323,54 +366,81 @@ const fieldProperty: Record<string, keyof StateRecord> = {
 };
 const fieldOf = new Map(Object.entries(fieldProperty));
 
+const STATE_KIND_NAMES: ReadonlySet<string> = new Set(STATE_KINDS);
+
+/** Adds an edge when the field is present; the list is made on the first edge. */
+function withEdge(
+  transitions: Transition[] | undefined,
+  kind: Transition['kind'],
+  target: DocNode | undefined,
+  from: State,
+  index: number | undefined,
+): Transition[] | undefined {
+  if (!target) return transitions;
+  const transition: Transition = { kind, target: stringValue(target), node: target, from, index };
+  if (!transitions) return [transition];
+  transitions.push(transition);
+  return transitions;
+}
+
 function buildState(node: DocNode, scope: MutableScope): State {
   const name = node.key as string;
-  const record = new StateRecord(name, node, scope, [...scope.path, name]);
+  const path = scope.path.length === 0 ? [name] : scope.path.concat(name);
+  const record = new StateRecord(name, node, scope, path);
   const fields = record as unknown as Record<string, Field>;
   // One pass over the members; a later duplicate overwrites an earlier one, as AWS reads it.
   if (node.kind === 'object') {
-    for (const child of node.children!) {
+    const children = node.children!;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
       const property = fieldOf.get(child.key as string);
       if (property !== undefined) fields[property] = child;
     }
   }
   const type = stringValue(record.typeNode);
   record.type = type;
-  record.kind = type !== undefined && (STATE_KINDS as readonly string[]).includes(type) ? (type as StateKind) : 'Unknown';
+  record.kind = type !== undefined && STATE_KIND_NAMES.has(type) ? (type as StateKind) : 'Unknown';
   record.queryLanguage = queryLanguageOf(record.queryLanguageNode, scope.queryLanguage);
   if (record.retryNode) record.retry = buildRetriers(record.retryNode);
   if (record.catchNode) record.catch = buildCatchers(record.catchNode);
-  if (record.kind === 'Choice') record.choices = items(record.choicesNode).map((rule) => buildChoiceRule(rule, 0));
+  if (record.kind === 'Choice') {
+    const rules = items(record.choicesNode);
+    const choices: ChoiceRule[] = [];
+    for (let i = 0; i < rules.length; i++) choices.push(buildChoiceRule(rules[i], 0));
+    record.choices = choices;
+  }
   if (record.kind === 'Map') {
     record.processorNode ??= record.iterator;
     record.processorConfig = member(record.processorNode, 'ProcessorConfig');
     record.distributed = stringValue(member(record.processorConfig, 'Mode')) === 'DISTRIBUTED';
   }
   const state = record as unknown as State;
-  const path = record.path;
 
-  // Built locally and kept only when non-empty: an empty list that dies at once costs the
-  // garbage collector nothing.
-  const transitions: Transition[] = [];
-  const edge = (kindOfEdge: Transition['kind'], target: DocNode | undefined, index?: number): void => {
-    if (target) transitions.push({ kind: kindOfEdge, target: stringValue(target), node: target, from: state, index });
-  };
+  // Made only when there is an edge: many states end a scope, and a 1 MB definition has
+  // thousands of states.
+  let transitions: Transition[] | undefined;
   // Choice states transition only through their rules and Default; a stray Next on them
   // is a schema error, not an edge.
-  if (state.kind !== 'Choice') edge('next', record.next);
-  if (state.kind === 'Choice') {
-    edge('default', state.default);
-    state.choices.forEach((rule, index) => edge('choice', rule.next, index));
+  if (state.kind !== 'Choice') {
+    transitions = withEdge(transitions, 'next', record.next, state, undefined);
+  } else {
+    transitions = withEdge(transitions, 'default', state.default, state, undefined);
+    const choices = state.choices;
+    for (let i = 0; i < choices.length; i++) transitions = withEdge(transitions, 'choice', choices[i].next, state, i);
   }
-  state.catch.forEach((catcher) => edge('catch', catcher.next, catcher.index));
-  if (transitions.length > 0) record.transitions = transitions;
+  const catchers = state.catch;
+  for (let i = 0; i < catchers.length; i++) transitions = withEdge(transitions, 'catch', catchers[i].next, state, catchers[i].index);
+  if (transitions) record.transitions = transitions;
 
   if (state.kind === 'Parallel') {
-    const branches: Scope[] = [];
-    items(state.branchesNode).forEach((branch, index) => {
-      if (branch.kind === 'object') branches.push(newScope('branch', branch, state.queryLanguage, path, scope.depth + 1, state, index, false));
-    });
-    if (branches.length > 0) record.scopes = branches;
+    const list = items(state.branchesNode);
+    let branches: Scope[] | undefined;
+    for (let index = 0; index < list.length; index++) {
+      const branch = list[index];
+      if (branch.kind !== 'object') continue;
+      (branches ??= []).push(newScope('branch', branch, state.queryLanguage, path, scope.depth + 1, state, index, false));
+    }
+    if (branches) record.scopes = branches;
   } else if (state.kind === 'Map' && state.processorNode?.kind === 'object') {
     record.scopes = [newScope('processor', state.processorNode, state.queryLanguage, path, scope.depth + 1, state, undefined, state.distributed)];
   }

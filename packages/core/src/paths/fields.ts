@@ -4,7 +4,7 @@
  * definition themselves.
  */
 import type { DocNode } from '../document/node.js';
-import { items, member, members } from '../document/node-access.js';
+import { items, member, members, startOf } from '../document/node-access.js';
 import type { ChoiceRule, Field, Machine, State } from '../model/types.js';
 
 /**
@@ -63,63 +63,66 @@ function collectFields(machine: Machine): PathField[] {
   return fields;
 }
 
-function collectState(state: State, out: PathField[]): void {
-  const path = (node: Field, label: string, kind: PathFieldKind = 'path', nullable = false): void => {
-    if (node) out.push({ state, node, kind, label: `"${label}"`, nullable });
-  };
-  const nested = (container: Field, containerLabel: string, key: string): void => {
-    const node = member(container, key);
-    if (node) out.push({ state, node, kind: 'path', label: `"${key}" in ${containerLabel}`, nullable: false });
-  };
+/** A field of the state itself, when present; `label` is the quoted field name. */
+function field(out: PathField[], state: State, node: Field, label: string, kind: PathFieldKind = 'path', nullable = false): void {
+  if (node) out.push({ state, node, kind, label, nullable });
+}
 
+/** A path member of an object field of the state, when present. */
+function nestedField(out: PathField[], state: State, container: Field, containerLabel: string, key: string): void {
+  const node = member(container, key);
+  if (node) out.push({ state, node, kind: 'path', label: `"${key}" in ${containerLabel}`, nullable: false });
+}
+
+function collectState(state: State, out: PathField[]): void {
   if (state.kind !== 'Fail') {
-    path(state.inputPath, 'InputPath', 'path', true);
-    path(state.outputPath, 'OutputPath', 'path', true);
+    field(out, state, state.inputPath, '"InputPath"', 'path', true);
+    field(out, state, state.outputPath, '"OutputPath"', 'path', true);
   }
   if (state.kind !== 'Succeed' && state.kind !== 'Fail') templates(state, state.assign, 'Assign', out);
 
   switch (state.kind) {
     case 'Pass':
       templates(state, state.parameters, 'Parameters', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     case 'Task':
-      path(state.timeoutSecondsPath, 'TimeoutSecondsPath');
-      path(state.heartbeatSecondsPath, 'HeartbeatSecondsPath');
+      field(out, state, state.timeoutSecondsPath, '"TimeoutSecondsPath"');
+      field(out, state, state.heartbeatSecondsPath, '"HeartbeatSecondsPath"');
       templates(state, state.parameters, 'Parameters', out);
       templates(state, state.credentials, 'Credentials', out);
       templates(state, state.resultSelector, 'ResultSelector', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     case 'Parallel':
       templates(state, state.parameters, 'Parameters', out);
       templates(state, state.resultSelector, 'ResultSelector', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     case 'Map': {
-      path(state.itemsPath, 'ItemsPath');
-      path(state.maxConcurrencyPath, 'MaxConcurrencyPath');
-      path(state.toleratedFailurePercentagePath, 'ToleratedFailurePercentagePath');
-      path(state.toleratedFailureCountPath, 'ToleratedFailureCountPath');
+      field(out, state, state.itemsPath, '"ItemsPath"');
+      field(out, state, state.maxConcurrencyPath, '"MaxConcurrencyPath"');
+      field(out, state, state.toleratedFailurePercentagePath, '"ToleratedFailurePercentagePath"');
+      field(out, state, state.toleratedFailureCountPath, '"ToleratedFailureCountPath"');
       templates(state, state.itemSelector, 'ItemSelector', out);
       templates(state, state.parameters, 'Parameters', out);
       templates(state, member(state.itemReader, 'Parameters'), 'ItemReader.Parameters', out);
-      nested(member(state.itemReader, 'ReaderConfig'), 'ItemReader.ReaderConfig', 'MaxItemsPath');
-      nested(state.itemBatcher, 'ItemBatcher', 'MaxItemsPerBatchPath');
-      nested(state.itemBatcher, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
+      nestedField(out, state, member(state.itemReader, 'ReaderConfig'), 'ItemReader.ReaderConfig', 'MaxItemsPath');
+      nestedField(out, state, state.itemBatcher, 'ItemBatcher', 'MaxItemsPerBatchPath');
+      nestedField(out, state, state.itemBatcher, 'ItemBatcher', 'MaxInputBytesPerBatchPath');
       templates(state, member(state.itemBatcher, 'BatchInput'), 'ItemBatcher.BatchInput', out);
       templates(state, member(state.resultWriter, 'Parameters'), 'ResultWriter.Parameters', out);
       templates(state, state.resultSelector, 'ResultSelector', out);
-      path(state.resultPath, 'ResultPath', 'reference', true);
+      field(out, state, state.resultPath, '"ResultPath"', 'reference', true);
       break;
     }
     case 'Wait':
-      path(state.secondsPath, 'SecondsPath');
-      path(state.timestampPath, 'TimestampPath');
+      field(out, state, state.secondsPath, '"SecondsPath"');
+      field(out, state, state.timestampPath, '"TimestampPath"');
       break;
     case 'Fail':
-      path(state.errorPath, 'ErrorPath', 'message');
-      path(state.causePath, 'CausePath', 'message');
+      field(out, state, state.errorPath, '"ErrorPath"', 'message');
+      field(out, state, state.causePath, '"CausePath"', 'message');
       break;
     case 'Choice':
       choiceRules(state, out);
@@ -130,9 +133,8 @@ function collectState(state: State, out: PathField[]): void {
 
   if (state.kind === 'Task' || state.kind === 'Parallel' || state.kind === 'Map') {
     for (const catcher of state.catch) {
-      const where = `Catch[${catcher.index}]`;
-      if (catcher.resultPath) out.push({ state, node: catcher.resultPath, kind: 'reference', label: `"ResultPath" in ${where}`, nullable: true });
-      templates(state, catcher.assign, `${where}.Assign`, out);
+      if (catcher.resultPath) out.push({ state, node: catcher.resultPath, kind: 'reference', label: `"ResultPath" in Catch[${catcher.index}]`, nullable: true });
+      if (catcher.assign) templates(state, catcher.assign, `Catch[${catcher.index}].Assign`, out);
     }
   }
 }
@@ -167,21 +169,52 @@ function step(key: string): string {
 }
 
 /**
+ * A `.$` member of a payload template. Its label is needed only for a message, and a
+ * large definition has thousands of these fields, so it is spelled out on first use from
+ * the keys and positions between the payload and the member.
+ */
+class TemplateField implements PathField {
+  readonly kind = 'template';
+  readonly nullable = false;
+  private spelled: string | undefined = undefined;
+
+  constructor(
+    readonly state: State,
+    readonly node: DocNode,
+    private readonly root: DocNode,
+    private readonly rootLabel: string,
+  ) {}
+
+  get label(): string {
+    if (this.spelled === undefined) {
+      const steps: string[] = [];
+      for (let container = this.node.parent!; container !== this.root; container = container.parent!) {
+        steps.push(container.key !== undefined ? step(container.key) : `[${container.index}]`);
+      }
+      let label = this.rootLabel;
+      for (let i = steps.length - 1; i >= 0; i--) label += steps[i];
+      this.spelled = `"${this.node.key}" in ${shorten(label)}`;
+    }
+    return this.spelled;
+  }
+}
+
+/**
  * The `.$` keys of a payload template (Parameters, ResultSelector, ItemSelector, Assign,
- * Credentials, …), at any depth, through objects and arrays. An explicit stack keeps deep
- * payloads from overflowing the call stack.
+ * Credentials, …), at any depth, through objects and arrays, in source order. An explicit
+ * stack keeps deep payloads from overflowing the call stack.
  */
 function templates(state: State, root: Field, rootLabel: string, out: PathField[]): void {
   if (!root || (root.kind !== 'object' && root.kind !== 'array')) return;
-  const found: PathField[] = [];
-  const stack: { node: DocNode; label: string }[] = [{ node: root, label: rootLabel }];
+  let found: TemplateField[] | undefined;
+  const stack: DocNode[] = [root];
   while (stack.length > 0) {
-    const { node, label } = stack.pop()!;
+    const node = stack.pop()!;
     if (node.kind === 'array') {
       const children = items(node);
       for (let i = children.length - 1; i >= 0; i--) {
         const child = children[i];
-        if (child.kind === 'object' || child.kind === 'array') stack.push({ node: child, label: `${label}[${i}]` });
+        if (child.kind === 'object' || child.kind === 'array') stack.push(child);
       }
       continue;
     }
@@ -190,12 +223,13 @@ function templates(state: State, root: Field, rootLabel: string, out: PathField[
       const child = children[i];
       const key = child.key as string;
       if (key.endsWith('.$')) {
-        found.push({ state, node: child, kind: 'template', label: `"${key}" in ${shorten(label)}`, nullable: false });
+        (found ??= []).push(new TemplateField(state, child, root, rootLabel));
       } else if (child.kind === 'object' || child.kind === 'array') {
-        stack.push({ node: child, label: `${label}${step(key)}` });
+        stack.push(child);
       }
     }
   }
-  found.sort((a, b) => a.node.range.start - b.node.range.start);
+  if (!found) return;
+  if (found.length > 1) found.sort((a, b) => startOf(a.node) - startOf(b.node));
   for (const field of found) out.push(field);
 }

@@ -36,8 +36,19 @@ const variablePart = /[\p{L}\p{N}_]/u;
  * Functions can compile it. Surrounding whitespace is ignored, as Jayway trims it.
  */
 export function checkJsonPath(text: string, options: PathCheckOptions = {}): PathProblem | undefined {
-  return new PathScanner(text, options.reference === true).check();
+  const reference = options.reference === true;
+  // Nearly every path of a definition is a plain chain of names; one native match
+  // confirms those, and the scanner runs for the rest.
+  if ((reference ? PLAIN_REFERENCE : PLAIN_PATH).test(text)) return undefined;
+  return new PathScanner(text, reference).check();
 }
+
+/**
+ * Paths the scanner accepts without looking further: `$`, `$$` or `$name`, then `.name`
+ * steps of letters, digits, `_` and `-`. A reference path starts at `$` only.
+ */
+const PLAIN_PATH = /^\$(?:\$|[A-Za-z_]\w*)?(?:\.[\w-]+)*$/;
+const PLAIN_REFERENCE = /^\$(?:\.[\w-]+)*$/;
 
 /** Where each kind of step appears, for reference-path messages. */
 type Step = 'wildcard' | 'descent' | 'filter' | 'script' | 'slice' | 'union' | 'function';

@@ -12,7 +12,10 @@ export type PathLike = 'path' | 'intrinsic';
  * a `${Placeholder}`, a variable-like `$name`, text with spaces or padding.
  */
 export function pathLike(text: string): PathLike | undefined {
-  if (text.length === 0 || text !== text.trim() || hasSubstitution(text)) return undefined;
+  // Only `$…` and `States.…` can qualify; most payload strings start otherwise.
+  const first = text.charCodeAt(0);
+  if (first !== 0x24 /* $ */ && first !== 0x53 /* S */) return undefined;
+  if (text !== text.trim() || hasSubstitution(text)) return undefined;
   if (text.startsWith('States.')) {
     if (!isIntrinsicCall(text)) return undefined;
     const parsed = parseIntrinsic(text);

@@ -78,8 +78,15 @@ const NOT_EXPRESSIONS = new Set([
 ]);
 const PAYLOADS = new Set(['Output', 'Assign', 'Arguments', 'ItemSelector', 'BatchInput', 'Items']);
 
-const own = (obj: object, key: string): boolean => Object.prototype.hasOwnProperty.call(obj, key);
+const hasOwn = Object.prototype.hasOwnProperty;
+const own = (obj: object, key: string): boolean => hasOwn.call(obj, key);
 const get = (obj: Record<string, unknown>, key: string): unknown => (own(obj, key) ? obj[key] : undefined);
+
+/** The validator of each state type, by query language: looked up once per state. */
+const JSONPATH_VALIDATOR: Readonly<Record<StateType, string>> = Object.fromEntries(STATE_TYPES.map((type) => [type, `${type}_P`])) as Record<StateType, string>;
+const JSONATA_VALIDATOR: Readonly<Record<StateType, string>> = Object.fromEntries(STATE_TYPES.map((type) => [type, `${type}_J`])) as Record<StateType, string>;
+const COMBINATOR_LISTS = ['And', 'Or'] as const;
+const BOOLEAN_COMBINATOR_NAMES: ReadonlySet<string> = new Set(BOOLEAN_COMBINATORS);
 
 function fieldSpec(obj: ObjName, field: string): FieldSpec | undefined {
   const fields = OBJECTS[obj].fields;
@@ -149,8 +156,10 @@ class Validation {
 
   private scope(states: Record<string, unknown>, path: Path, where: string, depth: number): void {
     if (depth > MAX_DEPTH) return;
-    for (const name of Object.keys(states)) {
-      const statePath = [...path, name];
+    const names = Object.keys(states);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const statePath = path.concat(name);
       this.stateName(name, statePath, where);
       this.state(states[name], name, statePath, depth);
     }
@@ -204,7 +213,7 @@ class Validation {
     const stateType = type as StateType;
     const owner = this.owner(state, name, stateType, path);
     if (owner.lang === 'J') this.expressions(state, path, false);
-    this.run(`${stateType}_${owner.lang === 'J' ? 'J' : 'P'}`, state, path, stateType, owner.lang, owner);
+    this.run((owner.lang === 'J' ? JSONATA_VALIDATOR : JSONPATH_VALIDATOR)[stateType], state, path, stateType, owner.lang, owner);
 
     switch (stateType) {
       case 'Pass':
@@ -472,43 +481,56 @@ class Validation {
     if (owner.lang !== 'P') return;
     const choices = get(state, 'Choices');
     if (!Array.isArray(choices)) return;
-    choices.forEach((rule, i) => this.rule(rule, [...owner.path, 'Choices', i], owner, 0));
+    const base = owner.path.concat('Choices');
+    for (let i = 0; i < choices.length; i++) this.rule(choices[i], base.concat(i), owner, 0);
   }
 
   /** A JSONPath Choice rule tests exactly one thing: a comparison with Variable, or And/Or/Not. */
   private rule(rule: unknown, path: Path, owner: Owner, depth: number): void {
     if (!isObject(rule) || depth > MAX_DEPTH) return;
     const keys = Object.keys(rule);
-    const tests = keys.filter((k) => own(COMPARISON_OPERATORS, k) || (BOOLEAN_COMBINATORS as readonly string[]).includes(k));
-    const subject = `${relPath(path.slice(owner.path.length))} of Choice state "${owner.name}"`;
+    const tests: string[] = [];
+    let operator: string | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (own(COMPARISON_OPERATORS, key)) {
+        tests.push(key);
+        operator ??= key;
+      } else if (BOOLEAN_COMBINATOR_NAMES.has(key)) {
+        tests.push(key);
+      }
+    }
+    // Only messages name the rule, and most rules have none.
+    const subject = (): string => `${relPath(path.slice(owner.path.length))} of Choice state "${owner.name}"`;
     if (tests.length === 0) {
       if (own(rule, 'Condition')) return; // a JSONata rule: reported as a QueryLanguage mismatch
       this.report(
         path,
         'value',
-        `${subject} has no test: add "Variable" and a comparison operator such as "StringEquals", or combine rules with "And", "Or" or "Not".`,
+        `${subject()} has no test: add "Variable" and a comparison operator such as "StringEquals", or combine rules with "And", "Or" or "Not".`,
       );
     } else if (tests.length > 1) {
       this.report(
         [...path, tests[1]],
         'key',
-        `${subject} has more than one test ("${tests[0]}" and "${tests[1]}"): a rule holds exactly one; combine tests with "And".`,
+        `${subject()} has more than one test ("${tests[0]}" and "${tests[1]}"): a rule holds exactly one; combine tests with "And".`,
       );
     }
-    const operator = tests.find((k) => own(COMPARISON_OPERATORS, k));
     if (operator && !own(rule, 'Variable')) {
       this.report(
         [...path, operator],
         'key',
-        `${subject} uses "${operator}" but has no "Variable": add the path of the value to compare, such as "$.status".`,
+        `${subject()} uses "${operator}" but has no "Variable": add the path of the value to compare, such as "$.status".`,
       );
     }
-    for (const combinator of ['And', 'Or'] as const) {
+    for (const combinator of COMBINATOR_LISTS) {
       const list = get(rule, combinator);
-      if (Array.isArray(list)) list.forEach((r, i) => this.rule(r, [...path, combinator, i], owner, depth + 1));
+      if (!Array.isArray(list)) continue;
+      const base = path.concat(combinator);
+      for (let i = 0; i < list.length; i++) this.rule(list[i], base.concat(i), owner, depth + 1);
     }
     const not = get(rule, 'Not');
-    if (isObject(not)) this.rule(not, [...path, 'Not'], owner, depth + 1);
+    if (isObject(not)) this.rule(not, path.concat('Not'), owner, depth + 1);
   }
 
   private parallel(state: Record<string, unknown>, owner: Owner, depth: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../document/document.js';
-import { member } from '../document/node-access.js';
+import { member, toValue } from '../document/node-access.js';
 import type { DocNode } from '../document/node.js';
 import { rebuildDefinitionString } from './definition-string.js';
 
@@ -57,5 +57,13 @@ describe('rebuildDefinitionString', () => {
   it('gives up on values that cannot hold a definition', () => {
     const document = parseDocument('t.json', '{"DefinitionString": {"Fn::If": ["C", "a", "b"]}}');
     expect(rebuildDefinitionString(member(document.roots[0], 'DefinitionString')!, document.text, 'json')).toBeUndefined();
+  });
+});
+
+describe('values of a rebuilt definition', () => {
+  it('are read from the nodes, not from the template text their ranges point at', () => {
+    const text = JSON.stringify({ DefinitionString: '{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": {"x": [1, "two"]}, "End": true}}}' });
+    const { root } = rebuild('t.json', text);
+    expect(toValue(member(member(states(root), 'A'), 'Result')!)).toEqual({ x: [1, 'two'] });
   });
 });

@@ -10,6 +10,7 @@
  */
 import type { DocumentFormat } from '../document/document.js';
 import { parseJson } from '../document/json.js';
+import { forgetStrictJsonText } from '../document/json-strict.js';
 import type { DocNode, ParseProblem, Range } from '../document/node.js';
 import { TreeNode } from '../document/node.js';
 import { items, members } from '../document/node-access.js';
@@ -46,7 +47,11 @@ export function rebuildDefinitionString(property: DocNode, text: string, format:
   const last = starts.length - 1;
   const startAt = (offset: number): number => (offset > last ? (ends[last] ?? property.range.end) : starts[Math.max(0, offset)]);
   const endAt = (offset: number): number => (offset <= 0 ? (starts[0] ?? property.range.start) : ends[Math.min(offset, last + 1) - 1]);
-  if (root) moveTree(root as TreeNode, startAt, endAt);
+  if (root) {
+    // The ranges now point into the template, not into the text that was parsed.
+    forgetStrictJsonText(root as TreeNode);
+    moveTree(root as TreeNode, startAt, endAt);
+  }
   const moved = problems.map((problem) => ({ ...problem, range: moveRange(problem.range, startAt, endAt), related: problem.related?.map((r) => ({ ...r, range: moveRange(r.range, startAt, endAt) })) }));
   const substitutions = new Map(builder.variables);
   for (const [, name] of virtual.matchAll(/\$\{([^}!][^}]*)\}/g)) if (!substitutions.has(name)) substitutions.set(name, `\${${name}}`);

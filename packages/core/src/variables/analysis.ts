@@ -205,7 +205,7 @@ class Analyser {
         if (list) list.push(assignment);
         else info.assigned.set(assignment.name, [assignment]);
       }
-      for (const names of entry.tested.values()) for (const name of names) this.bitOf(name);
+      if (entry.tested.size > 0) for (const names of entry.tested.values()) for (const name of names) this.bitOf(name);
       if (entry.unknownAssignments.length > 0) info.unknownAssign = true;
       if (entry.unknownReads) info.unknownReads = true;
     }
@@ -259,9 +259,8 @@ class Analyser {
     const visited = new Uint8Array(n);
     info.must = must;
     info.visited = visited;
-    info.preds = graph.states.map(() => []);
-    info.succs = graph.states.map(() => []);
-    graph.states.forEach((state, i) => this.stateIndex.set(state, i));
+    const states = graph.states;
+    for (let i = 0; i < n; i++) this.stateIndex.set(states[i], i);
     if (graph.start < 0) return;
 
     // What the scope starts with: nothing at the top and in a Distributed Map's children,
@@ -278,15 +277,22 @@ class Analyser {
 
     if (this.nameList.length === 0 && !info.unknownAssign) {
       // Nothing is ever assigned: only reachability matters.
-      graph.reachable().forEach((reached, i) => (visited[i] = reached ? 1 : 0));
+      const reachable = graph.reachable();
+      for (let i = 0; i < n; i++) visited[i] = reachable[i] ? 1 : 0;
       return;
     }
 
     const order = reversePostorder(graph);
     const position = new Int32Array(n).fill(-1);
     order.forEach((state, k) => (position[state] = k));
-    const preds = info.preds;
-    const succs = info.succs;
+    const preds: { readonly from: number; readonly gen: Int32Array }[][] = [];
+    const succs: { readonly to: number; readonly gen: Int32Array }[][] = [];
+    for (let i = 0; i < n; i++) {
+      preds.push([]);
+      succs.push([]);
+    }
+    info.preds = preds;
+    info.succs = succs;
     for (const from of order) {
       for (const edge of graph.out[from]) {
         const gen = this.edgeGen(graph.states[from], edge.transition.kind, edge.transition.index);
@@ -354,7 +360,8 @@ class Analyser {
       const at = this.stateIndex.get(owner);
       if (at !== undefined && this.mayHold(info.parent, bit)[at]) mark(graph.start);
     }
-    info.preds!.forEach((list, to) => {
+    // A scope left before its flow was solved has no edges to follow.
+    info.preds?.forEach((list, to) => {
       for (const { from, gen } of list) if (info.visited![from] && this.has(gen, 0, bit)) mark(to);
     });
     for (let head = 0; head < queue.length; head++) for (const edge of graph.out[queue[head]]) mark(edge.to);
@@ -385,7 +392,7 @@ class Analyser {
       if (!info.visited![i]) continue;
       const state = graph.states[i];
       const entry = this.variables.get(state);
-      if (!entry) continue;
+      if (!entry || entry.reads.length === 0) continue;
       const seen = new Set<string>();
       for (const read of entry.reads) {
         if (!read.certain) continue;
@@ -474,7 +481,7 @@ class Analyser {
         const queue = [start];
         for (let head = 0; head < queue.length; head++) {
           const from = queue[head];
-          for (const { to, gen } of info.succs![from]) {
+          for (const { to, gen } of info.succs?.[from] ?? []) {
             if (parents[to] !== -2 || this.has(gen, 0, bit) || this.has(info.must!, to * W, bit)) continue;
             parents[to] = from;
             queue.push(to);

@@ -75,29 +75,35 @@ function variableName(key: string): string {
   return key.endsWith('.$') ? key.slice(0, -2) : key;
 }
 
+/**
+ * What one state assigns and reads, gathered field by field. Lists are made on their first
+ * entry: most states of a large definition touch no variable, and thousands of empty lists
+ * would only feed the garbage collector.
+ */
 interface Builder {
   state: State;
-  tested: Map<number, string[]>;
-  /** JSONPath Choice nodes: the top-level rule each belongs to, and whether its rule tests IsPresent. */
-  ruleOf?: Map<DocNode, { rule: number; isPresent: boolean }>;
-  assignments: VariableAssignment[];
-  unknownAssignments: UnknownAssignment[];
-  reads: VariableRead[];
-  mentions: string[];
+  tested?: Map<number, string[]>;
+  assignments?: VariableAssignment[];
+  unknownAssignments?: UnknownAssignment[];
+  reads?: VariableRead[];
+  mentions?: string[];
   unknownReads: boolean;
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_TESTS: ReadonlyMap<number, readonly string[]> = new Map();
 
 function assignments(builder: Builder, assign: Field, holder: AssignHolder, index?: number): void {
   if (!assign) return;
   const { state } = builder;
   if (assign.kind !== 'object') {
-    if (assign.kind === 'string' || assign.kind === 'placeholder') builder.unknownAssignments.push({ state, node: assign, holder, index });
+    if (assign.kind === 'string' || assign.kind === 'placeholder') (builder.unknownAssignments ??= []).push({ state, node: assign, holder, index });
     return;
   }
   for (const child of members(assign)) {
     const key = child.key as string;
-    if (hasSubstitution(key)) builder.unknownAssignments.push({ state, node: child, holder, index });
-    else builder.assignments.push({ name: variableName(key), state, node: child, holder, index });
+    if (hasSubstitution(key)) (builder.unknownAssignments ??= []).push({ state, node: child, holder, index });
+    else (builder.assignments ??= []).push({ name: variableName(key), state, node: child, holder, index });
   }
 }
 
@@ -108,13 +114,13 @@ function pathMentions(builder: Builder, text: string, skip: number): void {
   if (text.indexOf('$', Math.max(1, skip)) < 0) return;
   for (const match of text.matchAll(TOKEN)) {
     if (match.index < skip || (match.index > 0 && text[match.index - 1] === '$')) continue;
-    builder.mentions.push(match[1]);
+    (builder.mentions ??= []).push(match[1]);
   }
 }
 
 const VARIABLE_SIGN = /\$[\p{L}_]/u;
 
-function jsonPathReads(builder: Builder, field: PathField): void {
+function jsonPathReads(builder: Builder, field: PathField, ruleOf: RuleOf | undefined): void {
   const { node } = field;
   if (node.kind === 'placeholder') {
     builder.unknownReads = true;
@@ -126,10 +132,10 @@ function jsonPathReads(builder: Builder, field: PathField): void {
   if (substituted) builder.unknownReads = true;
   // Most path strings name no variable; only a `$` before a letter or `_` can start one.
   else if (!VARIABLE_SIGN.test(text)) return;
-  const rule = builder.ruleOf?.get(node);
+  const rule = ruleOf?.get(node);
   const add = (name: string, start: number, end: number, certain: boolean): void => {
     // `IsPresent` is how a JSONPath Choice asks whether the variable exists.
-    builder.reads.push({ name, state: builder.state, node, field: field.label, start, end, certain: certain && !substituted && !rule?.isPresent });
+    (builder.reads ??= []).push({ name, state: builder.state, node, field: field.label, start, end, certain: certain && !substituted && !rule?.isPresent });
     if (rule) testedBy(builder, rule.rule).push(name);
   };
   if (field.kind === 'template' || (field.kind === 'message' && isIntrinsicCall(text))) {
@@ -144,33 +150,38 @@ function jsonPathReads(builder: Builder, field: PathField): void {
 }
 
 function testedBy(builder: Builder, rule: number): string[] {
-  let list = builder.tested.get(rule);
-  if (!list) builder.tested.set(rule, (list = []));
+  const tested = (builder.tested ??= new Map());
+  let list = tested.get(rule);
+  if (!list) tested.set(rule, (list = []));
   return list;
 }
 
+/** JSONPath Choice nodes: the top-level rule each belongs to, and whether its rule tests IsPresent. */
+type RuleOf = Map<DocNode, { rule: number; isPresent: boolean }>;
+
 /** The path nodes of each top-level rule of a JSONPath Choice state, nested rules included. */
-function choiceRuleNodes(state: State): Map<DocNode, { rule: number; isPresent: boolean }> | undefined {
-  if (state.kind !== 'Choice') return undefined;
-  const map = new Map<DocNode, { rule: number; isPresent: boolean }>();
-  state.choices.forEach((top, rule) => {
-    const stack: ChoiceRule[] = [top];
+function choiceRuleNodes(state: State, map: RuleOf): void {
+  if (state.kind !== 'Choice') return;
+  const choices = state.choices;
+  for (let rule = 0; rule < choices.length; rule++) {
+    const stack: ChoiceRule[] = [choices[rule]];
     while (stack.length > 0) {
       const current = stack.pop()!;
       const isPresent = current.operator?.name === 'IsPresent';
       if (current.variable) map.set(current.variable, { rule, isPresent });
       if (current.operator) map.set(current.operator.node, { rule, isPresent: false });
-      stack.push(...(current.and ?? []), ...(current.or ?? []), ...(current.not ? [current.not] : []));
+      if (current.and) for (const nested of current.and) stack.push(nested);
+      if (current.or) for (const nested of current.or) stack.push(nested);
+      if (current.not) stack.push(current.not);
     }
-  });
-  return map;
+  }
 }
 
 function jsonataReads(builder: Builder, found: JsonataString): void {
   const references = jsonataReferences(found.body);
   if (references.placeholder) builder.unknownReads = true;
   for (const read of references.reads) {
-    builder.reads.push({
+    (builder.reads ??= []).push({
       name: read.name,
       state: builder.state,
       node: found.node,
@@ -181,7 +192,7 @@ function jsonataReads(builder: Builder, found: JsonataString): void {
       certain: references.parsed && read.strict,
     });
   }
-  for (const name of references.mentions) builder.mentions.push(name);
+  for (const name of references.mentions) (builder.mentions ??= []).push(name);
   // A Choice rule's Condition tests what it reads.
   if (found.site.holder === 'choice-rule' && found.site.field === 'Condition' && found.index !== undefined) {
     const tested = testedBy(builder, found.index);
@@ -200,9 +211,11 @@ const NO_ASSIGN = new Set(['Succeed', 'Fail']);
 export function collectVariables(machine: Machine): StateVariables[] {
   const builders = new Map<State, Builder>();
   const pending: { builder: Builder; found: readonly JsonataString[] }[] = [];
+  // Nodes of JSONPath Choice rules, of every state: nodes belong to one state each.
+  const ruleOf: RuleOf = new Map();
   for (const state of machine.states) {
-    const builder: Builder = { state, tested: new Map(), assignments: [], unknownAssignments: [], reads: [], mentions: [], unknownReads: false };
-    if (state.queryLanguage === 'JSONPath') builder.ruleOf = choiceRuleNodes(state);
+    const builder: Builder = { state, unknownReads: false };
+    if (state.queryLanguage === 'JSONPath') choiceRuleNodes(state, ruleOf);
     builders.set(state, builder);
     if (!NO_ASSIGN.has(state.kind)) {
       assignments(builder, state.assign, 'state');
@@ -213,9 +226,21 @@ export function collectVariables(machine: Machine): StateVariables[] {
   }
   for (const field of jsonPathFields(machine)) {
     const builder = builders.get(field.state);
-    if (builder) jsonPathReads(builder, field);
+    if (builder) jsonPathReads(builder, field, ruleOf.size > 0 ? ruleOf : undefined);
   }
   prepareJsonata(pending.flatMap((p) => p.found.map((f) => f.body)));
   for (const { builder, found } of pending) for (const f of found) jsonataReads(builder, f);
-  return [...builders.values()].map(({ ruleOf: _, ...entry }) => entry);
+  const result: StateVariables[] = [];
+  for (const builder of builders.values()) {
+    result.push({
+      state: builder.state,
+      tested: builder.tested ?? NO_TESTS,
+      assignments: builder.assignments ?? NONE,
+      unknownAssignments: builder.unknownAssignments ?? NONE,
+      reads: builder.reads ?? NONE,
+      mentions: builder.mentions ?? NONE,
+      unknownReads: builder.unknownReads,
+    });
+  }
+  return result;
 }
