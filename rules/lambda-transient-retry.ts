@@ -113,7 +113,9 @@ function fixFor(document: SourceDocument, state: TaskState, gap: Gap): Fix | und
     const index = gap.blocked ? gap.blocked.retrier.index : (state.retryNode.children?.length ?? 0);
     edits = insertArrayItem(document, state.retryNode, index, retrier);
   }
-  return edits ? { description: `Add AWS's recommended retrier for ${listText(gap.errors)}`, edits } : undefined;
+  // A wildcard retrier with MaxAttempts 0 may say on purpose that nothing is retried: going
+  // before it overrides that choice, so the fix is then only a suggestion.
+  return edits ? { description: `Add AWS's recommended retrier for ${listText(gap.errors)}`, edits, safe: !gap.blocked } : undefined;
 }
 
 function listText(parts: readonly string[]): string {

@@ -191,7 +191,9 @@ export default defineRule({
             at: 'key',
             state,
             message: `"${key}" in ${finding.label} of state "${state.name}" ${looks}, but without the ".$" suffix ${effect} ${quote(value)}. Rename the key to "${key}.$".`,
-            fix: edits ? { description: `Rename "${key}" to "${key}.$"`, edits } : undefined,
+            // Safe: the value is a path or a call by its syntax, and keys that name literal
+            // JSONPath for a service are never reported, so the suffix is what was meant.
+            fix: edits ? { description: `Rename "${key}" to "${key}.$"`, edits, safe: true } : undefined,
           });
         }
       }

@@ -26,7 +26,11 @@ export interface RunOptions {
   readonly config: string | undefined;
   /** `--print-config`: show the effective configuration of this file instead of linting. */
   readonly printConfig: string | undefined;
+  /** `--fix` writes the safe fixes to the files; `--fix-dry-run` only reports as if it had. */
+  readonly fix: FixMode | undefined;
 }
+
+export type FixMode = 'write' | 'dry-run';
 
 export interface PolicyCommandOptions {
   /** A template file or a directory (a cdk.out assembly, a project). */
@@ -86,6 +90,9 @@ Options:
   -c, --config <file>       Use this config file for every file, instead of the nearest
                             sfn-lint.config.json, .yaml or .yml in the file's folder or above
       --print-config <file> Print the configuration that applies to a file, as JSON
+      --fix                 Apply the safe fixes to the files, then report what remains
+      --fix-dry-run         Report what would remain after --fix, and write nothing;
+                            --format json gives each fixed text as "output"
       --stdin               Lint the text on standard input
       --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
       --color, --no-color   Force or disable coloured output
@@ -133,6 +140,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'report-unused-disable-directives': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -158,6 +167,9 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError('--print-config shows the configuration of one file and lints nothing: give no other files, and no --stdin.');
   }
 
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
+  if (values.fix && values.stdin) throw new UsageError('--fix has no file to write standard input to: use --fix-dry-run with --format json, which gives the fixed text as "output".');
+
   // The last of --color / --no-color wins.
   let color: boolean | undefined;
   for (const token of tokens ?? []) {
@@ -179,6 +191,7 @@ export function parseCommand(argv: readonly string[]): Command {
       reportUnusedDisableDirectives: values['report-unused-disable-directives'] === true,
       config: values.config,
       printConfig: values['print-config'],
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
     },
   };
 }

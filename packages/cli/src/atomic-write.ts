@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes a file so that readers see the old content or the new, never a part: the text
  * goes to a temporary file beside it, is flushed to disk, and is renamed over the target.
  * A CI step that uploads the file after a killed run then finds no truncated report.
+ * With `mode`, the file gets exactly those permission bits, whatever the umask.
  */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, text: string, mode?: number): void {
   const directory = dirname(path);
   makeDirectory(directory);
   const temporary = join(directory, `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   try {
     // `wx`: never write through a file or link that someone else put at that name.
-    const fd = openSync(temporary, 'wx');
+    const fd = openSync(temporary, 'wx', mode ?? 0o666);
     try {
+      if (mode !== undefined) fchmodSync(fd, mode);
       writeFileSync(fd, text);
       fsyncSync(fd);
     } finally {

@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { ConfigFiles } from './config-files.js';
 import type { FileTarget } from './files.js';
 import { collectFiles } from './files.js';
+import { FileFixer } from './fix-files.js';
 import type { OutputTarget } from './output-targets.js';
 import { readRelated } from './related-files.js';
 import { repositoryRoot } from './repository-root.js';
@@ -39,21 +40,30 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
     return { ...lintOptions, ...perFile };
   };
   const results: LintResult[] = [];
+  const fixer = options.fix ? new FileFixer(options.fix, options.quiet, output.stderr) : undefined;
 
   if (options.stdin) {
     const file = options.stdinFilename === undefined ? undefined : resolve(output.cwd, options.stdinFilename);
     const effective = configs.effectiveFor(file);
     if (!effective.ignored) {
-      const result = lintDocument(parseDocument(file ?? '<stdin>', await readStdin()), { ...optionsFor(effective), assumeDefinition: true });
-      results.push(applyStateOverrides(result, effective, rules));
+      const stdinOptions = { ...optionsFor(effective), assumeDefinition: true };
+      const lint = (text: string, read = readRelated) =>
+        applyStateOverrides(lintDocument(parseDocument(file ?? '<stdin>', text), { ...stdinOptions, readRelated: read }), effective, rules);
+      const result = lint(await readStdin());
+      results.push(fixer ? fixer.fix(result, lint) : result);
     }
   } else {
     const targets = collectFiles(options.patterns.length > 0 ? options.patterns : ['.'], output.cwd);
     for (const target of targets) {
       const effective = configs.effectiveFor(target.path);
       if (effective.ignored) continue;
-      const result = lintFile(target, optionsFor(effective));
-      if (result) results.push(applyStateOverrides(result, effective, rules));
+      const fileOptions = optionsFor(effective);
+      const found = lintFile(target, fileOptions);
+      if (!found) continue;
+      const result = applyStateOverrides(found, effective, rules);
+      const relint = (text: string, read = readRelated) =>
+        applyStateOverrides(lintDocument(parseDocument(target.path, text), { ...fileOptions, readRelated: read, assumeDefinition: target.always }), effective, rules);
+      results.push(fixer ? fixer.fix(result, relint) : result);
     }
   }
   const all = withIncluded(results);
@@ -70,7 +80,7 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
   const shown = options.quiet ? all.map((result) => ({ ...result, diagnostics: result.diagnostics.filter((d) => d.severity === 'error') })) : all;
   const written = writeReports(options, shown, ran, output);
 
-  if (!written) return 2;
+  if (!written || fixer?.ok === false) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     output.stderr.write(`sfn-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);

@@ -19,6 +19,12 @@ export interface TextEdit {
 export interface Fix {
   readonly description: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * True when the fix does what the message asks and nothing its author could have meant
+   * otherwise, so that `--fix` may apply it unattended. Without it the fix is a suggestion:
+   * offered (an editor's quick fix), never applied by `--fix`.
+   */
+  readonly safe?: boolean;
 }
 
 /**

@@ -126,7 +126,20 @@ export {
   type PolicyStatement as PolicyDocumentStatement,
   type PolicyValue,
 } from './iam/least-privilege.js';
-export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
+export {
+  appendArrayItem,
+  applyEdits,
+  applyFixes,
+  fixInPasses,
+  insertArrayItem,
+  insertMember,
+  MAX_FIX_PASSES,
+  renameKey,
+  type AppliedFixes,
+  type FixedResult,
+  type FixPassesOptions,
+  type InsertMemberOptions,
+} from './fix/index.js';
 export { closeNames, closestName } from './text/closest-name.js';
 export { editDistance } from './text/edit-distance.js';
 export { compileGlob, globRegExp, isGlob, type Glob } from './text/glob.js';

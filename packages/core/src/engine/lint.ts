@@ -49,6 +49,8 @@ export interface LintResult {
   readonly templateMachines?: readonly TemplateMachine[];
   /** Results for definition files that the template names, linted in place. */
   readonly included?: readonly LintResult[];
+  /** After fixing: the fixed text, when fixes changed the file (ESLint's `output`). */
+  readonly output?: string;
 }
 
 export { looksLikeTemplate };

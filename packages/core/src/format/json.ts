@@ -1,5 +1,6 @@
 import { displayMessage } from './message.js';
-import type { Severity } from '../diagnostic.js';
+import type { Fix, Severity } from '../diagnostic.js';
+import { applyEdits } from '../fix/apply.js';
 import type { LintResult } from '../engine/lint.js';
 import type { FormatOptions } from './options.js';
 import { absolutePath } from './paths.js';
@@ -17,6 +18,8 @@ export interface JsonMessage {
   readonly docsUrl: string | null;
   /** The template's state machine (logical id or CDK path), for definitions inside templates. */
   readonly machine?: string;
+  /** A safe fix, as ESLint writes it: one replacement of the text between two offsets. */
+  readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
 }
 
 export interface JsonResult {
@@ -24,8 +27,10 @@ export interface JsonResult {
   readonly messages: JsonMessage[];
   readonly errorCount: number;
   readonly warningCount: number;
-  readonly fixableErrorCount: 0;
-  readonly fixableWarningCount: 0;
+  readonly fixableErrorCount: number;
+  readonly fixableWarningCount: number;
+  /** After fixing, the fixed text, when the fixes changed the file. */
+  readonly output?: string;
 }
 
 /** ESLint has only two severities: `info` is shown as a warning (1), and only `error` is 2. */
@@ -39,10 +44,15 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
     const { lineMap } = result.document;
     let errorCount = 0;
     let warningCount = 0;
+    let fixableErrorCount = 0;
+    let fixableWarningCount = 0;
     const messages = result.diagnostics.map((diagnostic): JsonMessage => {
       const severity = eslintSeverity(diagnostic.severity);
       if (severity === 2) errorCount++;
       else warningCount++;
+      const fix = diagnostic.fix?.safe ? singleEdit(result.document.text, diagnostic.fix) : undefined;
+      if (fix && severity === 2) fixableErrorCount++;
+      else if (fix) fixableWarningCount++;
       const start = lineMap.position(diagnostic.range.start);
       const end = lineMap.position(diagnostic.range.end);
       return {
@@ -57,6 +67,7 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
         statePath: diagnostic.statePath ?? null,
         docsUrl: diagnostic.docsUrl ?? null,
         ...(diagnostic.machine ? { machine: diagnostic.machine } : {}),
+        ...(fix ? { fix } : {}),
       };
     });
     return {
@@ -64,10 +75,21 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
       messages,
       errorCount,
       warningCount,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
+      fixableErrorCount,
+      fixableWarningCount,
+      ...(result.output !== undefined ? { output: result.output } : {}),
     };
   });
+}
+
+/** A fix's edits as one replacement, from the first edit's start to the last one's end. */
+function singleEdit(text: string, fix: Fix): JsonMessage['fix'] {
+  if (fix.edits.length === 0) return undefined;
+  const start = Math.min(...fix.edits.map((edit) => edit.range.start));
+  const end = Math.max(...fix.edits.map((edit) => edit.range.end));
+  if (start < 0 || end > text.length) return undefined;
+  const shifted = fix.edits.map((edit) => ({ range: { start: edit.range.start - start, end: edit.range.end - start }, text: edit.text }));
+  return { range: [start, end], text: applyEdits(text.slice(start, end), shifted) };
 }
 
 /** ESLint-compatible JSON: one entry per file, including files without messages. */

@@ -32,6 +32,8 @@ export function formatStylish(results: readonly LintResult[], options: FormatOpt
   const color = options.color === true;
   const style = (s: Style): Style => (color ? s : plain);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
   let output = '\n';
 
   for (const result of results) {
@@ -39,6 +41,10 @@ export function formatStylish(results: readonly LintResult[], options: FormatOpt
     const { lineMap } = result.document;
     const rows = result.diagnostics.map((diagnostic) => {
       counts[diagnostic.severity]++;
+      if (diagnostic.fix?.safe) {
+        if (diagnostic.severity === 'error') fixableErrors++;
+        else fixableWarnings++;
+      }
       const { line, column } = lineMap.position(diagnostic.range.start);
       return {
         line: String(line),
@@ -72,5 +78,11 @@ export function formatStylish(results: readonly LintResult[], options: FormatOpt
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
   if (counts.info > 0) parts.push(plural(counts.info, 'info'));
   const summary = `\u2716 ${plural(total, 'problem')} (${parts.join(', ')})`;
-  return `${output}${style(summaryColor)(style(styles.bold)(summary))}\n`;
+  output += `${style(summaryColor)(style(styles.bold)(summary))}\n`;
+  if (fixableErrors + fixableWarnings > 0) {
+    // ESLint's line, word for word, so that people and scripts that know it find it.
+    const fixable = `  ${plural(fixableErrors, 'error')} and ${plural(fixableWarnings, 'warning')} potentially fixable with the \`--fix\` option.`;
+    output += `${style(summaryColor)(style(styles.bold)(fixable))}\n`;
+  }
+  return output;
 }
