@@ -149,12 +149,8 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
           machine: unit.machine,
           embedding: unit.embedding,
           graph: (scope) => graphOf(unit.machine, scope),
-          report: (report) => {
-            // A fix is an edit of the definition's text; inside a DefinitionString that text is an
-            // escaped string (or several), so the edit would not fit.
-            const fitting = unit.embedding?.source === 'string' && report.fix ? { ...report, fix: undefined } : report;
-            sinkOf(unit.document).push(toDiagnostic(rule, severityFor(fitting), fitting, unit.document, [unit.machine], unit.embedding?.label));
-          },
+          // Inside a DefinitionString the fix functions write into the template's escaped strings.
+          report: (report) => sinkOf(unit.document).push(toDiagnostic(rule, severityFor(report), report, unit.document, [unit.machine], unit.embedding?.label)),
         };
         run(rule, () => rule.check!(context), internalErrors);
       }

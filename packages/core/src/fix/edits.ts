@@ -1,6 +1,7 @@
 import type { TextEdit } from '../diagnostic.js';
 import type { SourceDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
+import { editDefinitionString } from './definition-string-edits.js';
 import { insertJsonItem, insertJsonMember, renameJsonKey } from './json-edits.js';
 import { anchored, belongsTo, jsonValue, rangesAreOwn } from './layout.js';
 import { insertYamlItem, insertYamlMember, renameYamlKey } from './yaml-edits.js';
@@ -34,6 +35,7 @@ function editable(document: SourceDocument, node: DocNode): boolean {
  * is not what it reads as, or (YAML) the key sits in an alias, merge key or anchor.
  */
 export function renameKey(document: SourceDocument, node: DocNode, newKey: string): TextEdit[] | undefined {
+  if (!belongsTo(document, node)) return editDefinitionString(document, node, (virtual, twin) => renameKey(virtual, twin, newKey));
   if (!node.keyRange || node.key === undefined || !editable(document, node)) return undefined;
   return document.format === 'yaml' ? renameYamlKey(document, node, newKey) : renameJsonKey(document, node, newKey);
 }
@@ -55,6 +57,7 @@ export function insertMember(
   value: unknown,
   options: InsertMemberOptions = {},
 ): TextEdit[] | undefined {
+  if (!belongsTo(document, objectNode)) return editDefinitionString(document, objectNode, (virtual, twin) => insertMember(virtual, twin, key, value, options));
   const normal = jsonValue(value);
   if (objectNode.kind !== 'object' || normal === undefined || !editable(document, objectNode)) return undefined;
   const before = options.before ?? [];
@@ -68,6 +71,7 @@ export function insertMember(
  * Returns undefined when no safe edit exists.
  */
 export function insertArrayItem(document: SourceDocument, arrayNode: DocNode, index: number, value: unknown): TextEdit[] | undefined {
+  if (!belongsTo(document, arrayNode)) return editDefinitionString(document, arrayNode, (virtual, twin) => insertArrayItem(virtual, twin, index, value));
   const normal = jsonValue(value);
   if (arrayNode.kind !== 'array' || normal === undefined || !Number.isInteger(index) || index < 0 || !editable(document, arrayNode)) return undefined;
   return document.format === 'yaml' ? insertYamlItem(document, arrayNode, index, normal) : insertJsonItem(document, arrayNode, index, normal);

@@ -28,7 +28,13 @@ export interface FixedResult {
 /** The fixed text of one file and the lint it started from. */
 type Texts = Map<string, string>;
 
-const parseErrors = (result: LintResult): number => result.document.problems.filter((problem) => problem.code === 'parse-error').length;
+/**
+ * True when the file, or a DefinitionString in it, does not parse. Such a file is not
+ * fixed: its tree is the tolerant parser's guess, and an edit placed by a guess can land
+ * anywhere.
+ */
+const broken = (result: LintResult): boolean =>
+  result.document.problems.some((problem) => problem.code === 'parse-error') || result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'parse-error');
 
 /** A lint result and the definition files its template includes, each with its own text. */
 function filesOf(result: LintResult): LintResult[] {
@@ -39,8 +45,9 @@ function filesOf(result: LintResult): LintResult[] {
  * Applies the safe fixes of a lint result in passes: each pass applies every fix that does
  * not overlap one applied before it, then lints the new text again (`lint` is given the
  * texts to use in place of the files' own), until no fix applies or `maxPasses` passes
- * ran. A pass whose text parses worse than before is thrown away, and fixing stops there.
- * Fixes of definition files that a template includes go to those files.
+ * ran. A file that does not parse is left alone, and a pass after which a fixed file no
+ * longer parses is thrown away, and fixing stops there. Fixes of definition files that a
+ * template includes go to those files.
  */
 export function fixInPasses(first: LintResult, lint: (texts: ReadonlyMap<string, string>) => LintResult, options: FixPassesOptions = {}): FixedResult {
   const accept = options.accept ?? (() => true);
@@ -54,6 +61,7 @@ export function fixInPasses(first: LintResult, lint: (texts: ReadonlyMap<string,
     const next: Texts = new Map(texts);
     let count = 0;
     for (const file of filesOf(result)) {
+      if (broken(file)) continue;
       const fixes = file.diagnostics.filter((diagnostic) => diagnostic.fix?.safe === true && accept(diagnostic)).map((diagnostic) => diagnostic.fix as Fix);
       if (fixes.length === 0) continue;
       const fixed = applyFixes(file.document.text, fixes);
@@ -63,8 +71,7 @@ export function fixInPasses(first: LintResult, lint: (texts: ReadonlyMap<string,
     }
     if (count === 0) break;
     const relinted = lint(next);
-    const before = new Map(filesOf(result).map((file) => [file.file, parseErrors(file)]));
-    if (filesOf(relinted).some((file) => parseErrors(file) > (before.get(file.file) ?? 0))) break;
+    if (filesOf(relinted).some((file) => next.get(file.file) !== texts.get(file.file) && broken(file))) break;
     texts = next;
     result = relinted;
     applied += count;

@@ -33,12 +33,47 @@ interface Builder {
   chars: string[];
   starts: number[];
   ends: number[];
+  /** Per character, its piece in `pieces`; -1 for a Join's delimiter and for tokens. */
+  pieceOf: number[];
+  pieces: DefinitionStringPiece[];
   unresolved: { node: DocNode; message: string }[];
   variables: Map<string, SymbolicText | undefined>;
 }
 
+/** A string of the template written once into the rebuilt text, so an edit there changes that text only. */
+export interface DefinitionStringPiece {
+  /** The template's string node. */
+  readonly node: DocNode;
+  /** Where its value starts in the rebuilt text. */
+  readonly start: number;
+  /** The body of an Fn::Sub, where `${…}` is a reference. */
+  readonly sub: boolean;
+}
+
+/** How a rebuilt definition's text maps onto the template: what a fix needs to edit the template. */
+export interface DefinitionStringSource {
+  /** The template's text. */
+  readonly templateText: string;
+  readonly format: DocumentFormat;
+  /** The rebuilt JSON text. */
+  readonly text: string;
+  /** Per character of `text`: the template span it was written as. */
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** Per character of `text`: its piece, or -1 (a Join's delimiter, written several times, or a token for an intrinsic). */
+  readonly pieceOf: readonly number[];
+  readonly pieces: readonly DefinitionStringPiece[];
+}
+
+const sources = new WeakMap<DocNode, DefinitionStringSource>();
+
+/** The mapping of a rebuilt definition, by its root; undefined for any other node. */
+export function definitionStringSource(root: DocNode): DefinitionStringSource | undefined {
+  return sources.get(root);
+}
+
 export function rebuildDefinitionString(property: DocNode, text: string, format: DocumentFormat): RebuiltDefinition | undefined {
-  const builder: Builder = { text, chars: [], starts: [], ends: [], unresolved: [], variables: new Map() };
+  const builder: Builder = { text, chars: [], starts: [], ends: [], pieceOf: [], pieces: [], unresolved: [], variables: new Map() };
   if (!addValue(builder, property, format)) return undefined;
   const virtual = builder.chars.join('');
   const { root, problems } = parseJson(virtual);
@@ -51,6 +86,7 @@ export function rebuildDefinitionString(property: DocNode, text: string, format:
     // The ranges now point into the template, not into the text that was parsed.
     forgetStrictJsonText(root as TreeNode);
     moveTree(root as TreeNode, startAt, endAt);
+    sources.set(root, { templateText: text, format, text: virtual, starts, ends, pieceOf: builder.pieceOf, pieces: builder.pieces });
   }
   const moved = problems.map((problem) => ({ ...problem, range: moveRange(problem.range, startAt, endAt), related: problem.related?.map((r) => ({ ...r, range: moveRange(r.range, startAt, endAt) })) }));
   const substitutions = new Map(builder.variables);
@@ -82,7 +118,7 @@ function moveTree(root: TreeNode, startAt: (offset: number) => number, endAt: (o
 /** Appends one DefinitionString value; false when it is not a form that holds a definition. */
 function addValue(builder: Builder, node: DocNode, format: DocumentFormat): boolean {
   if (node.kind === 'string') {
-    addString(builder, node, format);
+    addString(builder, node, format, 'text');
     return true;
   }
   const name = intrinsicName(node);
@@ -92,7 +128,7 @@ function addValue(builder: Builder, node: DocNode, format: DocumentFormat): bool
     const [delimiter, list] = items(argument);
     if (delimiter?.kind !== 'string' || list?.kind !== 'array') return false;
     items(list).forEach((part, index) => {
-      if (index > 0) addString(builder, delimiter, format);
+      if (index > 0) addString(builder, delimiter, format, 'delimiter');
       addPart(builder, part, format);
     });
     return true;
@@ -102,19 +138,19 @@ function addValue(builder: Builder, node: DocNode, format: DocumentFormat): bool
 
 function addSub(builder: Builder, argument: DocNode, format: DocumentFormat): boolean {
   if (argument.kind === 'string') {
-    addString(builder, argument, format);
+    addString(builder, argument, format, 'sub');
     return true;
   }
   const [body, variables] = items(argument);
   if (body?.kind !== 'string') return false;
   for (const variable of members(variables)) builder.variables.set(variable.key as string, symbolicText(variable));
-  addString(builder, body, format);
+  addString(builder, body, format, 'sub');
   return true;
 }
 
 /** A piece of a Join: text, or a reference written as its `${…}` token. */
 function addPart(builder: Builder, part: DocNode, format: DocumentFormat): void {
-  if (part.kind === 'string') return addString(builder, part, format);
+  if (part.kind === 'string') return addString(builder, part, format, 'text');
   if (addValue(builder, part, format)) return;
   let token = symbolicText(part);
   if (token === undefined || part.kind !== 'object') {
@@ -124,20 +160,30 @@ function addPart(builder: Builder, part: DocNode, format: DocumentFormat): void 
     });
     token = `\${${intrinsicName(part) ?? 'value'}}`;
   }
-  for (let i = 0; i < token.length; i++) push(builder, token[i], part.range.start, part.range.end);
+  for (let i = 0; i < token.length; i++) push(builder, token[i], part.range.start, part.range.end, -1);
 }
 
-function push(builder: Builder, char: string, start: number, end: number): void {
+function push(builder: Builder, char: string, start: number, end: number, piece: number): void {
   builder.chars.push(char);
   builder.starts.push(start);
   builder.ends.push(end);
+  builder.pieceOf.push(piece);
 }
 
-/** Appends a string node's value, each character with the template span it was written as. */
-function addString(builder: Builder, node: DocNode, format: DocumentFormat): void {
+/**
+ * Appends a string node's value, each character with the template span it was written as.
+ * `text` and `sub` (an Fn::Sub body) are pieces; a delimiter is written between every
+ * two parts of a Join, so no edit may go there.
+ */
+function addString(builder: Builder, node: DocNode, format: DocumentFormat, role: 'text' | 'sub' | 'delimiter'): void {
   const value = node.value as string;
   const spans = format === 'json' || builder.text[node.range.start] === '"' ? escapedSpans(builder.text, node.range, value) : alignedSpans(builder.text, node.range, value);
-  for (let i = 0; i < value.length; i++) push(builder, value[i], spans[2 * i], spans[2 * i + 1]);
+  let piece = -1;
+  if (role !== 'delimiter') {
+    piece = builder.pieces.length;
+    builder.pieces.push({ node, start: builder.chars.length, sub: role === 'sub' });
+  }
+  for (let i = 0; i < value.length; i++) push(builder, value[i], spans[2 * i], spans[2 * i + 1], piece);
 }
 
 /**
