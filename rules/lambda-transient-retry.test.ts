@@ -245,6 +245,14 @@ describe('lambda-transient-retry fix', () => {
     });
   });
 
+  it('is safe for --fix, except before a wildcard retrier with MaxAttempts 0, where it is a suggestion', () => {
+    const safety = (code: string) => runRule(rule, code, 'test.asl.json').map((d) => d.diagnostic.fix?.safe);
+    expect(safety(task(''))).toEqual([true]);
+    expect(safety(task(retry('{ "ErrorEquals": ["States.ALL"], "MaxAttempts": 2 }', '{ "ErrorEquals": ["Custom"], "MaxAttempts": 1 }').replace('"States.ALL"', '"Lambda.ServiceException"')))).toEqual([true]);
+    expect(safety(task(retry('{ "ErrorEquals": ["States.ALL"], "MaxAttempts": 0 }')))).toEqual([false]);
+    expect(safety(task(retry('{ "ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 0 }')))).toEqual([false]);
+  });
+
   it('leaves explicit opt-outs out of the new retrier', () => {
     const code = task(retry('{ "ErrorEquals": ["Lambda.ServiceException"], "MaxAttempts": 0 }'));
     const text = expectFixedClean(code);

@@ -169,7 +169,9 @@ export default defineRule({
         'Lambda.SdkClientException. An error counts as retried when the first retrier that matches it (by name, or ' +
         'with "States.TaskFailed" or "States.ALL") has MaxAttempts above 0 (3 when absent). The fix adds AWS\'s ' +
         'recommended retrier (IntervalSeconds 2, MaxAttempts 6, BackoffRate 2) for the missing errors, where it is ' +
-        'the first match: before a wildcard retrier with MaxAttempts 0, else at the end of Retry.',
+        'the first match: before a wildcard retrier with MaxAttempts 0, else at the end of Retry. `--fix` applies it, ' +
+        'except before a wildcard retrier with MaxAttempts 0, which may say on purpose that nothing is retried: there ' +
+        'the fix is only offered, for an editor to apply.',
       why:
         'These errors come from the Lambda service or the network, not from your code, and usually pass within ' +
         'seconds. Without a retrier one of them fails the state and, unless something catches it, the whole ' +

@@ -210,6 +210,11 @@ function fixed(code: string, filename = 'test.asl.json'): string {
 }
 
 describe('require-path-suffix fix', () => {
+  it('is safe for --fix', () => {
+    const found = runRule(rule, task('"Parameters": { "Payload": "$.order" },'), 'test.asl.json');
+    expect(found.map((d) => d.diagnostic.fix?.safe)).toEqual([true]);
+  });
+
   it('renames JSON keys, and nothing else', () => {
     const code = task('"Parameters": { "Payload": { "order": "$.order", "q\\"k": "$$.Task.Token" }, "n": 1 },');
     expect(fixed(code)).toBe(code.replace('"order":', '"order.$":').replace('"q\\"k":', '"q\\"k.$":'));

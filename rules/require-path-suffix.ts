@@ -126,7 +126,7 @@ export default defineRule({
         '`$[0]`, `$$.Execution.Id`) or an intrinsic function call (`States.Format(…)`), in Parameters, ResultSelector, ' +
         'ItemSelector, Assign (state, Choice rule and catcher), and the ItemReader and ResultWriter Parameters and ' +
         'ItemBatcher BatchInput of a Distributed Map, at any depth, objects inside arrays included. The fix renames the ' +
-        'key to `<key>.$`. This is the check AWS\'s validator calls NO_DOLLAR.',
+        'key to `<key>.$`, and `--fix` applies it. This is the check AWS\'s validator calls NO_DOLLAR.',
       why:
         'Step Functions evaluates a value only when its key ends in `.$`. Without the suffix the service, Lambda function ' +
         'or variable receives the text "$.order" instead of the order, and nothing fails until the code that reads it does.',

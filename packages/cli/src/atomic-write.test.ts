@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,14 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(path, 'new report');
     expect(readFileSync(path, 'utf8')).toBe('new report');
     expect(readdirSync(root)).toEqual(['report.sarif']);
+  });
+
+  it('gives the file the mode asked for, whatever the umask', () => {
+    const path = join(root, 'fixed.asl.json');
+    writeFileAtomic(path, '{}', 0o664);
+    expect(statSync(path).mode & 0o777).toBe(0o664);
+    writeFileAtomic(path, '{}', 0o600);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
   it('creates missing directories', () => {
