@@ -1,4 +1,4 @@
-import { realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import type { Diagnostic, LintResult } from '@sfn-lint/core';
 import { fixInPasses } from '@sfn-lint/core';
 import type { FixMode } from './args.js';
@@ -38,6 +38,9 @@ export class FileFixer {
     try {
       // Through a link to the file it names: the rename would otherwise replace the link.
       const target = realpathSync(file);
+      // The rename needs only the folder to be writable: a read-only file would be replaced
+      // without a word, so its own permission is asked for first, as a write in place would.
+      accessSync(target, constants.W_OK);
       writeFileAtomic(target, text, statSync(target).mode & 0o7777);
     } catch (error) {
       this.ok = false;

@@ -115,11 +115,12 @@ interface Run {
 let root: string;
 const roots: string[] = [];
 
-function sfnLint(args: string[], options: { input?: string; nodeArgs?: string[] } = {}): Run {
+function sfnLint(args: string[], options: { input?: string; user?: number } = {}): Run {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], { cwd: root, input: options.input ?? '', env, encoding: 'utf8' });
+  const user = options.user === undefined ? {} : { uid: options.user, gid: options.user };
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, input: options.input ?? '', env, encoding: 'utf8', ...user });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -260,6 +261,18 @@ describe('sfn-lint --fix', () => {
     expect(readlinkSync(join(root, 'link.asl.json'))).toBe('order.asl.json');
     expect(JSON.parse(read('order.asl.json'))).toEqual(FIXED_DEFINITION);
     expect(statSync(join(root, 'order.asl.json')).mode & 0o777).toBe(0o640);
+  });
+
+  it('does not replace a read-only file, and exits 2', () => {
+    write('order.asl.json', JSON_FILE);
+    chmodSync(join(root, 'order.asl.json'), 0o444);
+    // Root may write any file, so as root the run is made as nobody, in a folder anyone may write.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) chmodSync(root, 0o777);
+    const run = sfnLint(['--fix', 'order.asl.json'], asRoot ? { user: 65534 } : {});
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot write the fixes to');
+    expect(read('order.asl.json')).toBe(JSON_FILE);
   });
 
   it('refuses standard input and --fix-dry-run beside it, with exit code 2', () => {

@@ -60,6 +60,23 @@ describe('formatJson', () => {
     expect(json.messages[0]).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: 4 });
   });
 
+  it('counts and gives safe fixes as ESLint does, other fixes as suggestions, and the fixed text as output', () => {
+    const rename = { range: { start: 45, end: 45 }, text: '.$' };
+    const fixed: LintResult = {
+      ...result('/a.json', [
+        { ruleId: 'r', severity: 'warning', message: 'm', range: { start: 40, end: 46 }, fix: { description: 'Rename', edits: [rename, { range: { start: 47, end: 47 }, text: ' ' }], safe: true } },
+        { ruleId: 's', severity: 'error', message: 'n', range: { start: 40, end: 46 }, fix: { description: 'Maybe', edits: [{ range: { start: 0, end: 1 }, text: '[' }] } },
+      ]),
+      output: 'fixed',
+    };
+    const [json] = toJsonResults([fixed]);
+    expect(json).toMatchObject({ errorCount: 1, warningCount: 1, fixableErrorCount: 0, fixableWarningCount: 1, output: 'fixed' });
+    expect(json.messages[0].fix).toEqual({ range: [45, 47], text: `.$${TEXT.slice(45, 47)} ` });
+    expect(json.messages[0]).not.toHaveProperty('suggestions');
+    expect(json.messages[1]).not.toHaveProperty('fix');
+    expect(json.messages[1].suggestions).toEqual([{ desc: 'Maybe', fix: { range: [0, 1], text: '[' } }]);
+  });
+
   it('prints an empty array for no results', () => {
     expect(formatJson([])).toBe('[]');
   });

@@ -19,7 +19,14 @@ export interface JsonMessage {
   /** The template's state machine (logical id or CDK path), for definitions inside templates. */
   readonly machine?: string;
   /** A safe fix, as ESLint writes it: one replacement of the text between two offsets. */
-  readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
+  readonly fix?: JsonFix;
+  /** A fix that is not safe, as ESLint writes a suggestion: for a person to apply. */
+  readonly suggestions?: readonly { readonly desc: string; readonly fix: JsonFix }[];
+}
+
+export interface JsonFix {
+  readonly range: readonly [number, number];
+  readonly text: string;
 }
 
 export interface JsonResult {
@@ -50,7 +57,9 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
       const severity = eslintSeverity(diagnostic.severity);
       if (severity === 2) errorCount++;
       else warningCount++;
-      const fix = diagnostic.fix?.safe ? singleEdit(result.document.text, diagnostic.fix) : undefined;
+      const edit = diagnostic.fix ? singleEdit(result.document.text, diagnostic.fix) : undefined;
+      const fix = diagnostic.fix?.safe ? edit : undefined;
+      const suggestion = diagnostic.fix && !diagnostic.fix.safe && edit ? { desc: diagnostic.fix.description, fix: edit } : undefined;
       if (fix && severity === 2) fixableErrorCount++;
       else if (fix) fixableWarningCount++;
       const start = lineMap.position(diagnostic.range.start);
@@ -68,6 +77,7 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
         docsUrl: diagnostic.docsUrl ?? null,
         ...(diagnostic.machine ? { machine: diagnostic.machine } : {}),
         ...(fix ? { fix } : {}),
+        ...(suggestion ? { suggestions: [suggestion] } : {}),
       };
     });
     return {
@@ -83,7 +93,7 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
 }
 
 /** A fix's edits as one replacement, from the first edit's start to the last one's end. */
-function singleEdit(text: string, fix: Fix): JsonMessage['fix'] {
+function singleEdit(text: string, fix: Fix): JsonFix | undefined {
   if (fix.edits.length === 0) return undefined;
   const start = Math.min(...fix.edits.map((edit) => edit.range.start));
   const end = Math.max(...fix.edits.map((edit) => edit.range.end));
