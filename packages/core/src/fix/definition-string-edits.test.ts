@@ -78,6 +78,16 @@ describe('fixes inside a DefinitionString', () => {
     expect(fixed.split('\n').slice(0, 6).join('\n')).toBe(text.split('\n').slice(0, 6).join('\n'));
   });
 
+  it('write YAML escapes into a double-quoted string folded over lines', () => {
+    const text = yamlTemplate(['DefinitionString: "{\\"StartAt\\": \\"A\\", \\"States\\": {\\"A\\": {\\"Type\\": \\"Pass\\",', '  \\"Parameters\\": {\\"p\\": \\"$.x\\"}, \\"End\\": true}}}"']);
+    const { document, definition } = definitionOf('t.yaml', text);
+    const parameters = member(state(definition), 'Parameters')!;
+    const fixed = applyEdits(text, renameKey(document, parameters.children![0], 'p.$')!);
+    expect(fixed).toContain('{\\"p.$\\": \\"$.x\\"}');
+    const inserted = applyEdits(text, insertMember(document, parameters, 'q', 'a\nb')!);
+    expect(member(member(state(definitionOf('t.yaml', inserted).definition), 'Parameters'), 'q')?.value).toBe('a\nb');
+  });
+
   it('refuse plain YAML scalars and anchored strings', () => {
     const plain = yamlTemplate(['DefinitionString:', '  Fn::Join:', "    - ''", '    - - \'{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": \'', '      - true}}}']);
     const { document, definition } = definitionOf('t.yaml', plain);

@@ -10,6 +10,8 @@ import { anchored, eolOf, rangesAreOwn } from './layout.js';
 export type VirtualEdit = (virtual: SourceDocument, twin: DocNode) => TextEdit[] | undefined;
 
 const virtualDocuments = new WeakMap<DefinitionStringSource, SourceDocument>();
+/** Per template string: whether its text, standing alone, reads as its value. */
+const readsBack = new WeakMap<DocNode, boolean>();
 
 /**
  * Edits a definition that a template holds as a `DefinitionString`. The edit is made on
@@ -85,14 +87,19 @@ function styleOf(document: SourceDocument, node: DocNode): Style {
   return first === '"' ? 'double' : first === "'" ? 'single' : first === '|' ? 'literal' : first === '>' ? 'folded' : 'plain';
 }
 
+const indents = new WeakMap<DocNode, string | undefined>();
+
 /** The indentation of a block scalar's content, from its first line that is not empty; undefined with an explicit indicator. */
 function blockIndent(text: string, node: DocNode): string | undefined {
+  if (!indents.has(node)) indents.set(node, findBlockIndent(text, node));
+  return indents.get(node);
+}
+
+function findBlockIndent(text: string, node: DocNode): string | undefined {
   const headerEnd = text.indexOf('\n', node.range.start);
   if (headerEnd < 0 || /\d/.test(text.slice(node.range.start, headerEnd).replace(/#.*$/, ''))) return undefined;
-  for (const line of text.slice(headerEnd + 1, node.range.end).split('\n')) {
-    if (line.trim() !== '') return /^ */.exec(line)![0];
-  }
-  return undefined;
+  const content = /^( *)[^ \r\n]/m.exec(text.slice(headerEnd + 1, node.range.end));
+  return content?.[1];
 }
 
 /** The text to write into the template for `inserted`, in the string's style; undefined when it cannot be written there. */
@@ -126,14 +133,13 @@ function decode(format: SourceDocument['format'], written: string): string | und
   }
 }
 
+const references = new WeakMap<DefinitionStringPiece, readonly (readonly [number, number])[]>();
+
 /** True when a Fn::Sub reference `${…}` holds the offset (an insertion) or meets the span. */
 function touchesReference(piece: DefinitionStringPiece, start: number, end: number): boolean {
-  for (const match of (piece.node.value as string).matchAll(/\$\{[^}]*\}/g)) {
-    const from = match.index;
-    const to = from + match[0].length;
-    if (start < end ? start < to && from < end : from < start && start < to) return true;
-  }
-  return false;
+  let spans = references.get(piece);
+  if (!spans) references.set(piece, (spans = [...(piece.node.value as string).matchAll(/\$\{[^}]*\}/g)].map((match) => [match.index, match.index + match[0].length] as const)));
+  return spans.some(([from, to]) => (start < end ? start < to && from < end : from < start && start < to));
 }
 
 function mapEdit(document: SourceDocument, source: DefinitionStringSource, edit: TextEdit): TextEdit | undefined {
@@ -154,12 +160,67 @@ function editPiece(document: SourceDocument, source: DefinitionStringSource, edi
   if (piece.sub && (edit.text.includes('${') || touchesReference(piece, start, end))) return undefined;
   const { text } = document;
   if (document.format === 'yaml' && (!rangesAreOwn(node) || anchored(text, node))) return undefined;
-  const written = encode(document, node, styleOf(document, node), edit.text);
+  const style = styleOf(document, node);
+  const written = encode(document, node, style, edit.text);
   if (written === undefined) return undefined;
-  const before = text.slice(node.range.start, node.range.end);
-  const after = text.slice(node.range.start, located.from) + written + text.slice(located.to, node.range.end);
-  // The proof: the string as written now reads as the edited text, and read as its value before.
-  if (decode(document.format, before) !== value) return undefined;
-  if (decode(document.format, after) !== value.slice(0, start) + edit.text + value.slice(end)) return undefined;
+  // The proof: the string as written read as its value before, and reads as the edited text now.
+  let sound = readsBack.get(node);
+  if (sound === undefined) readsBack.set(node, (sound = decode(document.format, text.slice(node.range.start, node.range.end)) === value));
+  if (!sound) return undefined;
+  const local = readsLocally(document, source, piece, style, { start, end, inserted: edit.text, written, from: located.from, to: located.to });
+  if (local === false) return undefined;
+  if (local === undefined) {
+    const after = text.slice(node.range.start, located.from) + written + text.slice(located.to, node.range.end);
+    if (decode(document.format, after) !== value.slice(0, start) + edit.text + value.slice(end)) return undefined;
+  }
   return { range: { start: located.from, end: located.to }, text: written };
+}
+
+interface PieceEdit {
+  /** The span of the piece's value replaced, and by what. */
+  readonly start: number;
+  readonly end: number;
+  readonly inserted: string;
+  /** The template span replaced, and by what. */
+  readonly from: number;
+  readonly to: number;
+  readonly written: string;
+}
+
+/**
+ * The proof on a few characters: the template text from the character before the edit to
+ * the one after it reads as those characters of the value before, and as the edited
+ * characters after. Reading the whole string again for every fix would cost its length
+ * each time, which a large definition with many findings pays many times over. Undefined
+ * when the style or a line break there needs the whole string read.
+ */
+function readsLocally(document: SourceDocument, source: DefinitionStringSource, piece: DefinitionStringPiece, style: Style, edit: PieceEdit): boolean | undefined {
+  const value = piece.node.value as string;
+  const first = Math.max(0, edit.start - 1);
+  const last = Math.min(value.length, edit.end + 1);
+  if (first >= last) return undefined;
+  const { text } = document;
+  const from = Math.min(source.starts[piece.start + first], edit.from);
+  const to = Math.max(source.ends[piece.start + last - 1], edit.to);
+  const before = text.slice(from, to);
+  if (/[\r\n]/.test(before)) return undefined;
+  const after = text.slice(from, edit.from) + edit.written + text.slice(edit.to, to);
+  let read: (written: string) => string | undefined;
+  if (style === 'json' || style === 'double') {
+    read = (written) => {
+      try {
+        return JSON.parse(`"${written}"`) as string;
+      } catch {
+        return undefined;
+      }
+    };
+  } else if (style === 'single' && !before.includes("'")) {
+    read = (written) => written.replace(/''/g, "'");
+  } else if (style === 'literal') {
+    const indent = blockIndent(text, piece.node);
+    read = (written) => written.split(`${eolOf(text)}${indent}`).join('\n');
+  } else {
+    return undefined;
+  }
+  return read(before) === value.slice(first, last) && read(after) === value.slice(first, edit.start) + edit.inserted + value.slice(edit.end, last);
 }

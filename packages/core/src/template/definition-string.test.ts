@@ -54,6 +54,15 @@ describe('rebuildDefinitionString', () => {
     expect(at(text, member(state, 'Type'))).toBe('"Pass"');
   });
 
+  it('maps a YAML double-quoted string through its line folds and escaped line breaks', () => {
+    const text = 'DefinitionString: "{\\"StartAt\\": \\"A\\", \\"States\\": {\\"A\\":   \n    {\\"Type\\": \\"Pa\\\n    ss\\", \\"End\\": true}}}"\n';
+    const { root, problems } = rebuild('t.yaml', text);
+    expect(problems).toEqual([]);
+    const state = member(states(root), 'A')!;
+    expect(at(text, member(state, 'Type'))).toBe('\\"Pa\\\n    ss\\"');
+    expect(at(text, member(state, 'End'))).toBe('true');
+  });
+
   it('gives up on values that cannot hold a definition', () => {
     const document = parseDocument('t.json', '{"DefinitionString": {"Fn::If": ["C", "a", "b"]}}');
     expect(rebuildDefinitionString(member(document.roots[0], 'DefinitionString')!, document.text, 'json')).toBeUndefined();

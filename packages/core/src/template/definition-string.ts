@@ -177,7 +177,7 @@ function push(builder: Builder, char: string, start: number, end: number, piece:
  */
 function addString(builder: Builder, node: DocNode, format: DocumentFormat, role: 'text' | 'sub' | 'delimiter'): void {
   const value = node.value as string;
-  const spans = format === 'json' || builder.text[node.range.start] === '"' ? escapedSpans(builder.text, node.range, value) : alignedSpans(builder.text, node.range, value);
+  const spans = format === 'json' || builder.text[node.range.start] === '"' ? escapedSpans(builder.text, node.range, value, format === 'yaml') : alignedSpans(builder.text, node.range, value);
   let piece = -1;
   if (role !== 'delimiter') {
     piece = builder.pieces.length;
@@ -186,17 +186,29 @@ function addString(builder: Builder, node: DocNode, format: DocumentFormat, role
   for (let i = 0; i < value.length; i++) push(builder, value[i], spans[2 * i], spans[2 * i + 1], piece);
 }
 
+/** A YAML line fold inside a double-quoted string: blanks, one line break, and the next line's indentation. */
+const FOLD = /[ \t]*(?:\r\n|\r|\n)[ \t]*(?![\r\n])/y;
+/** An escaped line break in a YAML double-quoted string, which joins the lines with nothing between. */
+const JOIN = /\\(?:\r\n|\r|\n)[ \t]*/y;
+
 /**
  * Spans of a double-quoted string (JSON, or YAML's double-quoted style): each escape
- * sequence is one character of the value. Falls back to aligning when the text does not
- * decode to the value (a YAML line fold, for one).
+ * sequence is one character of the value, and so is a YAML line fold (a space). Falls
+ * back to aligning when the text does not decode to the value (empty lines in a fold).
  */
-function escapedSpans(text: string, range: Range, value: string): Int32Array {
+function escapedSpans(text: string, range: Range, value: string, yaml: boolean): Int32Array {
   const spans = new Int32Array(value.length * 2);
   let p = text[range.start] === '"' ? range.start + 1 : range.start;
   for (let i = 0; i < value.length; i++) {
+    if (yaml && text[p] === '\\' && (text[p + 1] === '\n' || text[p + 1] === '\r')) {
+      JOIN.lastIndex = p;
+      while (JOIN.test(text)) p = JOIN.lastIndex;
+    }
     const start = p;
-    if (text[p] === '\\') {
+    const c = text[p];
+    if (yaml && value[i] === ' ' && (c === ' ' || c === '\t' || c === '\n' || c === '\r') && ((FOLD.lastIndex = p), FOLD.test(text))) {
+      p = FOLD.lastIndex;
+    } else if (c === '\\') {
       const escape = text[p + 1];
       if (escape === 'u') {
         p += 6;
