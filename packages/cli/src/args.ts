@@ -106,8 +106,8 @@ With a single --format, -o may come before or after it. GitHub annotations, SARI
 JUnit name files relative to the repository root (the nearest directory with .git).
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage error, an invalid config file, an output file or a fixed file that cannot be
-written, or internal failure.`;
+warnings, 2 usage error, an invalid config file, an output file or a fixed file that
+cannot be written, or internal failure.`;
 
 const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
   ['off', 'off'],
