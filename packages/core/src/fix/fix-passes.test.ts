@@ -56,4 +56,12 @@ describe('fixInPasses', () => {
     const broken = machine(2).replace('"Type": "Succeed"', '"Type": "Succeed",,');
     expect(fix(broken, commentRule(true)).changed.size).toBe(0);
   });
+
+  it('leaves a template alone when a DefinitionString does not parse, even with parse-error off', () => {
+    const template = (definition: string) => JSON.stringify({ Resources: { M: { Type: 'AWS::StepFunctions::StateMachine', Properties: { DefinitionString: definition } } } });
+    const lint = (text: string): LintResult => lintText('t.json', text, { rules: [commentRule(true)], severities: { 'parse-error': 'off' } });
+    const fixes = (text: string) => fixInPasses(lint(text), (texts) => lint(texts.get('t.json') ?? text));
+    expect(fixes(template(machine(2))).changed.size).toBe(1);
+    expect(fixes(template(machine(2).replace('"Type": "Succeed"', '"Type": "Succeed",,'))).changed.size).toBe(0);
+  });
 });

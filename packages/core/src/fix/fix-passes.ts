@@ -25,7 +25,7 @@ export interface FixedResult {
   readonly passes: number;
 }
 
-/** The fixed text of one file and the lint it started from. */
+/** Fixed texts by file name. */
 type Texts = Map<string, string>;
 
 /**
@@ -34,7 +34,9 @@ type Texts = Map<string, string>;
  * anywhere.
  */
 const broken = (result: LintResult): boolean =>
-  result.document.problems.some((problem) => problem.code === 'parse-error') || result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'parse-error');
+  result.document.problems.some((problem) => problem.code === 'parse-error') ||
+  result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'parse-error') ||
+  (result.templateMachines ?? []).some((machine) => machine.problems.some((problem) => problem.severity === 'error'));
 
 /** A lint result and the definition files its template includes, each with its own text. */
 function filesOf(result: LintResult): LintResult[] {
