@@ -218,8 +218,25 @@ describe('sfn-lint --fix', () => {
     const results = JSON.parse(run.stdout) as { filePath: string; output?: string }[];
     expect(results.find((result) => result.filePath === join(root, 'order.asl.json'))?.output).toBeDefined();
     expect(read('order.asl.json')).toBe(JSON_FILE);
-    sfnLint(['--fix', 'template.yaml']);
+    // Named beside its template, the file is fixed once, and reported once, with its output.
+    const fixed = JSON.parse(sfnLint(['--fix', '--format', 'json', 'order.asl.json', 'template.yaml']).stdout) as { filePath: string; output?: string }[];
+    expect(fixed.map((result) => result.filePath)).toEqual([join(root, 'order.asl.json'), join(root, 'template.yaml')]);
+    expect(JSON.parse(fixed[0].output!)).toEqual(FIXED_DEFINITION);
     expect(JSON.parse(read('order.asl.json'))).toEqual(FIXED_DEFINITION);
+  });
+
+  it('leaves a file that does not parse alone, and does not count its fixes as fixable', () => {
+    const broken = JSON_FILE.replace('"End": true', '"End": true,');
+    write('broken.asl.json', broken);
+    const before = identity('broken.asl.json');
+    const run = sfnLint(['--fix', 'broken.asl.json']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('require-path-suffix');
+    expect(run.stdout).not.toContain('potentially fixable');
+    expect(identity('broken.asl.json')).toEqual(before);
+    const [result] = JSON.parse(sfnLint(['--format', 'json', 'broken.asl.json']).stdout) as { fixableWarningCount: number; messages: { suggestions?: unknown[] }[] }[];
+    expect(result.fixableWarningCount).toBe(0);
+    expect(result.messages.filter((message) => message.suggestions)).toHaveLength(2);
   });
 
   it('does not touch a file that needs no fix', () => {

@@ -167,12 +167,15 @@ function holdsStateMachines(document: SourceDocument): boolean {
 function withIncluded(results: readonly LintResult[]): LintResult[] {
   const included = results.flatMap((result) => result.included ?? []);
   const includedFiles = new Set(included.map((result) => result.file));
+  // With --fix, only the lint that fixed a file has its output: the others read it fixed.
+  const outputs = new Map([...results, ...included].flatMap((result) => (result.output === undefined ? [] : [[result.file, result.output] as const])));
   const seen = new Set<string>();
   const merged: LintResult[] = [];
   for (const result of [...results.filter((r) => !includedFiles.has(r.file)), ...included]) {
     if (seen.has(result.file)) continue;
     seen.add(result.file);
-    merged.push(result);
+    const output = outputs.get(result.file);
+    merged.push(output === undefined || result.output !== undefined ? result : { ...result, output });
   }
   return merged.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

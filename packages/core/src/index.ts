@@ -135,6 +135,7 @@ export {
   insertMember,
   MAX_FIX_PASSES,
   renameKey,
+  unfixable,
   type AppliedFixes,
   type FixedResult,
   type FixPassesOptions,

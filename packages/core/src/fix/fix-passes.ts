@@ -33,7 +33,7 @@ type Texts = Map<string, string>;
  * fixed: its tree is the tolerant parser's guess, and an edit placed by a guess can land
  * anywhere.
  */
-const broken = (result: LintResult): boolean =>
+export const unfixable = (result: LintResult): boolean =>
   result.document.problems.some((problem) => problem.code === 'parse-error') ||
   result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'parse-error') ||
   (result.templateMachines ?? []).some((machine) => machine.problems.some((problem) => problem.severity === 'error'));
@@ -63,7 +63,7 @@ export function fixInPasses(first: LintResult, lint: (texts: ReadonlyMap<string,
     const next: Texts = new Map(texts);
     let count = 0;
     for (const file of filesOf(result)) {
-      if (broken(file)) continue;
+      if (unfixable(file)) continue;
       const fixes = file.diagnostics.filter((diagnostic) => diagnostic.fix?.safe === true && accept(diagnostic)).map((diagnostic) => diagnostic.fix as Fix);
       if (fixes.length === 0) continue;
       const fixed = applyFixes(file.document.text, fixes);
@@ -73,7 +73,7 @@ export function fixInPasses(first: LintResult, lint: (texts: ReadonlyMap<string,
     }
     if (count === 0) break;
     const relinted = lint(next);
-    if (filesOf(relinted).some((file) => next.get(file.file) !== texts.get(file.file) && broken(file))) break;
+    if (filesOf(relinted).some((file) => next.get(file.file) !== texts.get(file.file) && unfixable(file))) break;
     texts = next;
     result = relinted;
     applied += count;

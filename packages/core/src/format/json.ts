@@ -1,6 +1,7 @@
 import { displayMessage } from './message.js';
 import type { Fix, Severity } from '../diagnostic.js';
 import { applyEdits } from '../fix/apply.js';
+import { unfixable } from '../fix/fix-passes.js';
 import type { LintResult } from '../engine/lint.js';
 import type { FormatOptions } from './options.js';
 import { absolutePath } from './paths.js';
@@ -53,13 +54,15 @@ export function toJsonResults(results: readonly LintResult[], options: FormatOpt
     let warningCount = 0;
     let fixableErrorCount = 0;
     let fixableWarningCount = 0;
+    // --fix leaves a file that does not parse alone: its fixes are offered as suggestions only.
+    const fixes = !unfixable(result);
     const messages = result.diagnostics.map((diagnostic): JsonMessage => {
       const severity = eslintSeverity(diagnostic.severity);
       if (severity === 2) errorCount++;
       else warningCount++;
       const edit = diagnostic.fix ? singleEdit(result.document.text, diagnostic.fix) : undefined;
-      const fix = diagnostic.fix?.safe ? edit : undefined;
-      const suggestion = diagnostic.fix && !diagnostic.fix.safe && edit ? { desc: diagnostic.fix.description, fix: edit } : undefined;
+      const fix = fixes && diagnostic.fix?.safe ? edit : undefined;
+      const suggestion = diagnostic.fix && !fix && edit ? { desc: diagnostic.fix.description, fix: edit } : undefined;
       if (fix && severity === 2) fixableErrorCount++;
       else if (fix) fixableWarningCount++;
       const start = lineMap.position(diagnostic.range.start);

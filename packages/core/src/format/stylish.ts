@@ -1,3 +1,4 @@
+import { unfixable } from '../fix/fix-passes.js';
 import { displayMessage } from './message.js';
 import type { Severity } from '../diagnostic.js';
 import type { LintResult } from '../engine/lint.js';
@@ -39,9 +40,11 @@ export function formatStylish(results: readonly LintResult[], options: FormatOpt
   for (const result of results) {
     if (result.diagnostics.length === 0) continue;
     const { lineMap } = result.document;
+    // What --fix would fix: it leaves a file that does not parse alone.
+    const fixes = !unfixable(result);
     const rows = result.diagnostics.map((diagnostic) => {
       counts[diagnostic.severity]++;
-      if (diagnostic.fix?.safe) {
+      if (fixes && diagnostic.fix?.safe) {
         if (diagnostic.severity === 'error') fixableErrors++;
         else fixableWarnings++;
       }
