@@ -35,7 +35,6 @@ type Texts = Map<string, string>;
  */
 export const unfixable = (result: LintResult): boolean =>
   result.document.problems.some((problem) => problem.code === 'parse-error') ||
-  result.diagnostics.some((diagnostic) => diagnostic.ruleId === 'parse-error') ||
   (result.templateMachines ?? []).some((machine) => machine.problems.some((problem) => problem.severity === 'error'));
 
 /** A lint result and the definition files its template includes, each with its own text. */
