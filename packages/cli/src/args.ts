@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Concurrency } from './lint-targets.js';
 import { outputTargets, type OutputTarget } from './output-targets.js';
 import { UsageError } from './usage-error.js';
 
@@ -26,6 +27,11 @@ export interface RunOptions {
   readonly config: string | undefined;
   /** `--print-config`: show the effective configuration of this file instead of linting. */
   readonly printConfig: string | undefined;
+  /** `--cache`: reuse results of unchanged files. */
+  readonly cache: boolean;
+  /** `--cache-location`: the cache file, or a directory for `.sfn-lintcache`. */
+  readonly cacheLocation: string | undefined;
+  readonly concurrency: Concurrency;
 }
 
 export interface PolicyCommandOptions {
@@ -88,6 +94,11 @@ Options:
       --print-config <file> Print the configuration that applies to a file, as JSON
       --stdin               Lint the text on standard input
       --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
+      --cache               Reuse the results of files that did not change since the
+                            last run with --cache (kept in .sfn-lintcache)
+      --cache-location <p>  The cache file, or a directory to keep .sfn-lintcache in
+      --concurrency <n>     Lint on n worker threads, auto (when there are many files
+                            and several cores) or off (the default)
       --color, --no-color   Force or disable coloured output
   -h, --help                Show this help
   -v, --version             Show the version
@@ -133,6 +144,9 @@ export function parseCommand(argv: readonly string[]): Command {
         'report-unused-disable-directives': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         'print-config': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        concurrency: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -158,6 +172,8 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new UsageError('--print-config shows the configuration of one file and lints nothing: give no other files, and no --stdin.');
   }
 
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
+
   // The last of --color / --no-color wins.
   let color: boolean | undefined;
   for (const token of tokens ?? []) {
@@ -179,6 +195,9 @@ export function parseCommand(argv: readonly string[]): Command {
       reportUnusedDisableDirectives: values['report-unused-disable-directives'] === true,
       config: values.config,
       printConfig: values['print-config'],
+      cache: values.cache === true,
+      cacheLocation: values['cache-location'],
+      concurrency: parseConcurrency(values.concurrency),
     },
   };
 }
@@ -212,6 +231,13 @@ function parseMaxWarnings(value: string | undefined): number {
   if (value === undefined) return -1;
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--max-warnings takes a whole number, not "${value}".`);
   return Math.max(-1, Number(value));
+}
+
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'off') return 'off';
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--concurrency takes auto, off or a number of threads (1 or more), not "${value}".`);
+  return Number(value);
 }
 
 /** `id:severity`, several separated by commas. */

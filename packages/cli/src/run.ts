@@ -5,9 +5,10 @@ import { applyStateOverrides, lintOptionsFor } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { cacheFilePath, codeIdentity, LintCache } from './cache.js';
 import { ConfigFiles } from './config-files.js';
 import { collectFiles } from './files.js';
-import { lintFile } from './lint-file.js';
+import { lintTargets } from './lint-targets.js';
 import type { OutputTarget } from './output-targets.js';
 import { readRelated } from './related-files.js';
 import { repositoryRoot } from './repository-root.js';
@@ -48,12 +49,18 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
     }
   } else {
     const targets = collectFiles(options.patterns.length > 0 ? options.patterns : ['.'], output.cwd);
-    for (const target of targets) {
+    const linted = targets.flatMap((target) => {
       const effective = configs.effectiveFor(target.path);
-      if (effective.ignored) continue;
-      const result = lintFile(target, optionsFor(effective));
+      return effective.ignored ? [] : [{ target, effective, options: optionsFor(effective) }];
+    });
+    const cache = options.cache ? LintCache.open(cacheFilePath(output.cwd, options.cacheLocation), codeIdentity(rules)) : undefined;
+    const lintResults = await lintTargets(linted, { cache, concurrency: options.concurrency });
+    linted.forEach(({ effective }, i) => {
+      const result = lintResults[i];
       if (result) results.push(applyStateOverrides(result, effective, rules));
-    }
+    });
+    const cacheProblem = cache?.save();
+    if (cacheProblem !== undefined) output.stderr.write(`sfn-lint: ${cacheProblem}\n`);
   }
   const all = withIncluded(results);
 
