@@ -1,7 +1,8 @@
 // Whole-process timing of linting many files: serial, on worker threads (--concurrency)
 // and from a warm --cache, over the shared real-world corpus (or the directory given as
 // the first argument). Prints the median wall time and CPU time of several runs of each,
-// and the load average, since other work on the machine changes both.
+// taken in rounds (each case once per round) so that a change in the machine's load falls
+// on every case alike, and the load average, since other work on the machine changes both.
 //
 //   npm run build && node bench/scale.bench.mjs [dir]        BENCH_RUNS=5 by default
 //   BENCH_THRESHOLD=1 node bench/scale.bench.mjs             also: off vs 2 threads on the first N files
@@ -46,38 +47,55 @@ function timeRun(args) {
   return { seconds, cpu: childrenCpu() - cpuBefore };
 }
 
-function measure(label, args, before = () => {}) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    before();
-    samples.push(timeRun(args));
+/**
+ * Runs each case once per round, for `runs` rounds, so that a change in the machine's
+ * load falls on every case alike; prints each case's median.
+ */
+function measure(cases) {
+  const samples = cases.map(() => []);
+  const loads = [];
+  for (let round = 0; round < runs; round++) {
+    cases.forEach(({ args, before }, i) => {
+      before?.();
+      samples[i].push(timeRun(args));
+      loads.push(loadavg()[0]);
+    });
   }
-  const wall = median(samples.map((s) => s.seconds));
-  const cpu = median(samples.map((s) => s.cpu));
-  console.log(`${label.padEnd(34)} ${wall.toFixed(2).padStart(7)} s  ${Number.isNaN(cpu) ? '      -' : `${cpu.toFixed(2).padStart(7)} s`}  (load ${loadavg()[0].toFixed(1)})`);
-  return wall;
+  const walls = cases.map(({ label }, i) => {
+    const wall = median(samples[i].map((s) => s.seconds));
+    const cpu = median(samples[i].map((s) => s.cpu));
+    console.log(`${label.padEnd(34)} ${wall.toFixed(2).padStart(7)} s  ${Number.isNaN(cpu) ? '      -' : `${cpu.toFixed(2).padStart(7)} s`}`);
+    return wall;
+  });
+  console.log(`${''.padEnd(34)} load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} during these runs`);
+  return walls;
 }
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'sfn-lint-scale-'));
 const cacheFile = join(cacheDir, 'cache');
+const coldFile = join(cacheDir, 'cold-cache');
 console.log(`${corpus}: ${runs} runs each, ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`${'run'.padEnd(34)} ${'wall'.padStart(9)}  ${'CPU'.padStart(9)}`);
+console.log(`${'median of each'.padEnd(34)} ${'wall'.padStart(9)}  ${'CPU'.padStart(9)}`);
 try {
-  measure('serial (--concurrency off)', [corpus, '--concurrency', 'off']);
-  measure('--concurrency auto', [corpus, '--concurrency', 'auto']);
-  measure('--concurrency 2', [corpus, '--concurrency', '2']);
-  measure('cold --cache (serial)', [corpus, '--cache', '--cache-location', cacheFile, '--concurrency', 'off'], () => rmSync(cacheFile, { force: true }));
   timeRun([corpus, '--cache', '--cache-location', cacheFile]);
-  measure('warm --cache', [corpus, '--cache', '--cache-location', cacheFile]);
+  measure([
+    { label: 'serial (--concurrency off)', args: [corpus, '--concurrency', 'off'] },
+    { label: '--concurrency auto', args: [corpus, '--concurrency', 'auto'] },
+    { label: '--concurrency 2', args: [corpus, '--concurrency', '2'] },
+    { label: 'warm --cache', args: [corpus, '--cache', '--cache-location', cacheFile] },
+    { label: 'cold --cache', args: [corpus, '--cache', '--cache-location', coldFile], before: () => rmSync(coldFile, { force: true }) },
+  ]);
 
   if (process.env.BENCH_THRESHOLD) {
     const files = listFiles(corpus);
-    console.log('\nfirst N files named on the command line: serial vs 2 worker threads');
+    console.log('\nthe first N files, named on the command line: serial and on 2 worker threads');
     for (const count of [25, 50, 100, 200, 400, 800].filter((n) => n <= files.length)) {
       const named = files.slice(0, count);
-      const serial = measure(`${count} files, off`, [...named, '--concurrency', 'off']);
-      const parallel = measure(`${count} files, 2 threads`, [...named, '--concurrency', '2']);
-      console.log(`${''.padEnd(34)} threads/serial ${(parallel / serial).toFixed(2)}`);
+      const [serial, threads] = measure([
+        { label: `${count} files, off`, args: [...named, '--concurrency', 'off'] },
+        { label: `${count} files, 2 threads`, args: [...named, '--concurrency', '2'] },
+      ]);
+      console.log(`${''.padEnd(34)} threads/serial ${(threads / serial).toFixed(2)}`);
     }
   }
 } finally {

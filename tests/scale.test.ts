@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from './cli-process.js';
 import { corpusFiles, corpusPresent, corpusRoot } from './corpus-files.js';
 
 if (!corpusPresent) console.warn('Notice: ../shared/corpus is absent, so the cache and concurrency corpus tests are skipped.');
 
-// Runs the built binary: `npm test` builds first.
-const BIN = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.cjs', import.meta.url));
 const FORMATS = ['stylish', 'json', 'compact', 'github', 'junit', 'sarif'] as const;
 // A whole-corpus run takes seconds, several times that on a busy machine.
 const TIMEOUT = 600_000;

@@ -1,18 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-
-// These tests run the built binary: `npm test` builds first.
-const BIN = fileURLToPath(new URL('../bin/sfn-lint.cjs', import.meta.url));
+import { BIN, runCli, writeBelow, type CliRun } from '../../../tests/cli-process.js';
 
 // "B" is unreachable: one no-unreachable-state error.
 const UNREACHABLE = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true },\n    "B": { "Type": "Pass", "End": true }\n  }\n}\n';
 const CLEAN = '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Pass", "End": true }\n  }\n}\n';
 const TEMPLATE = [
-  "Transform: AWS::Serverless-2016-10-31",
+  'Transform: AWS::Serverless-2016-10-31',
   'Resources:',
   '  Flow:',
   '    Type: AWS::Serverless::StateMachine',
@@ -21,28 +17,10 @@ const TEMPLATE = [
   '',
 ].join('\n');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let root: string;
 
-function write(path: string, text: string): string {
-  const full = join(root, path);
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
-
-function sfnLint(args: string[], input = ''): Run {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, input, env, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const write = (path: string, text: string): string => writeBelow(root, path, text);
+const sfnLint = (args: string[], input = ''): CliRun => runCli(args, { cwd: root, input });
 
 /** The files the cache holds entries for. */
 function cachedFiles(cacheFile = join(root, '.sfn-lintcache')): string[] {
@@ -197,7 +175,7 @@ describe('--concurrency', () => {
     expect(code).toContain('function runLintJob(');
     writeFileSync(bundle, code.replace('function runLintJob(', 'function runLintJob(){throw new Error("the worker broke")}function unused('), 'latin1');
     for (let i = 0; i < 6; i++) write(`many/m${i}.asl.json`, CLEAN);
-    const sfnLintCopy = (concurrency: string) => spawnSync(process.execPath, [join(cli, 'bin/sfn-lint.cjs'), 'many', '--concurrency', concurrency], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const sfnLintCopy = (concurrency: string) => runCli(['many', '--concurrency', concurrency], { cwd: root, bin: join(cli, 'bin/sfn-lint.cjs') });
     const run = sfnLintCopy('2');
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('sfn-lint: internal error: the worker broke\nSet SFN_LINT_DEBUG=1 for the stack trace. Please report this.\n');

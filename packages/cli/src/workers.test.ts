@@ -8,13 +8,17 @@ import { runOnWorkers } from './workers.js';
 
 let dir: string;
 
+function script(name: string, source: string): URL {
+  const file = join(dir, `${name}.mjs`);
+  writeFileSync(file, `import { parentPort } from 'node:worker_threads';\n${source}`);
+  return pathToFileURL(file);
+}
+
 /** A worker script: answers each batch with `answer(job)` for every job, as the lint workers do. */
 function workerScript(name: string, answer: string, preamble = ''): URL {
-  const file = join(dir, `${name}.mjs`);
-  writeFileSync(
-    file,
-    `import { parentPort } from 'node:worker_threads';
-${preamble}
+  return script(
+    name,
+    `${preamble}
 parentPort.on('message', ({ start, jobs }) => {
   const answer = (job) => { ${answer} };
   let message;
@@ -27,7 +31,6 @@ parentPort.on('message', ({ start, jobs }) => {
 });
 `,
   );
-  return pathToFileURL(file);
 }
 
 beforeAll(() => {
@@ -61,10 +64,23 @@ describe('runOnWorkers', () => {
 
   it('rejects when a worker dies, throws outside a job, or cannot start', async () => {
     const options = { workerData: null, threads: 2, batchSize: 1 };
-    const exits = workerScript('exits', 'if (job === 3) process.exit(3); return job;');
+    const exits = script(
+      'exits',
+      `parentPort.on('message', ({ start, jobs }) => {
+  if (jobs.includes(3)) process.exit(3);
+  else parentPort.postMessage({ start, replies: jobs });
+});`,
+    );
     await expect(runOnWorkers([1, 2, 3, 4], { ...options, entry: exits })).rejects.toThrow('a worker thread stopped before its work was done (exit code 3)');
-    const uncaught = workerScript('uncaught', 'setTimeout(() => { throw new Error("out of band"); }); return job;');
-    await expect(runOnWorkers([1, 2, 3, 4], { ...options, entry: uncaught, batchSize: 2 })).rejects.toThrow('out of band');
+    // The batch with job 3 is never answered: the exception comes later, outside any handler.
+    const uncaught = script(
+      'uncaught',
+      `parentPort.on('message', ({ start, jobs }) => {
+  if (jobs.includes(3)) setTimeout(() => { throw new Error('out of band'); }, 10);
+  else parentPort.postMessage({ start, replies: jobs });
+});`,
+    );
+    await expect(runOnWorkers([1, 2, 3, 4], { ...options, entry: uncaught })).rejects.toThrow('out of band');
     const broken = workerScript('broken', 'return job;', 'throw new Error("cannot load");');
     await expect(runOnWorkers([1, 2], { ...options, entry: broken })).rejects.toThrow('cannot load');
     await expect(runOnWorkers([1, 2], { ...options, entry: pathToFileURL(join(dir, 'missing.mjs')) })).rejects.toThrow();
