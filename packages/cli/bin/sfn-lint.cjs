@@ -76,25 +76,38 @@ function writeCaches() {
   }
 }
 
-let main;
+const { isMainThread, workerData } = require('node:worker_threads');
+
+let bundle;
 try {
-  main = runScript('sfn-lint').main;
+  bundle = runScript('sfn-lint');
 } catch (error) {
   process.stderr.write(`sfn-lint: cannot start (${error instanceof Error ? error.message : String(error)}). Run "npm run build" first.\n`);
   process.exit(2);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    // The build runs a sample lint with this set, to record the compiled functions.
-    if (process.env.SFN_LINT_WRITE_CODE_CACHE === '1') writeCaches();
-    // Tearing down a large heap at a natural exit costs tens of milliseconds; leave as
-    // soon as everything written has been flushed.
-    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
-  },
-  (error) => {
-    process.stderr.write(`sfn-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && workerData === 'sfn-lint-worker') {
+  // A worker thread of a parallel lint (--concurrency): it lints what the main thread sends.
+  // An exception here reaches the main thread as the worker's error event.
+  bundle.serveLintWorker();
+} else {
+  runMain(bundle.main);
+}
+
+/** Runs the command, then leaves as soon as its output is flushed. */
+function runMain(main) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      // The build runs a sample lint with this set, to record the compiled functions.
+      if (process.env.SFN_LINT_WRITE_CODE_CACHE === '1') writeCaches();
+      // Tearing down a large heap at a natural exit costs tens of milliseconds; leave as
+      // soon as everything written has been flushed.
+      process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+    },
+    (error) => {
+      process.stderr.write(`sfn-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

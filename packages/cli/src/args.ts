@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Concurrency } from './lint-targets.js';
 import { outputTargets, type OutputTarget } from './output-targets.js';
 import { UsageError } from './usage-error.js';
 
@@ -28,6 +29,11 @@ export interface RunOptions {
   readonly printConfig: string | undefined;
   /** `--fix` writes the safe fixes to the files; `--fix-dry-run` only reports as if it had. */
   readonly fix: FixMode | undefined;
+  /** `--cache`: reuse results of unchanged files. */
+  readonly cache: boolean;
+  /** `--cache-location`: the cache file, or a directory for `.sfn-lintcache`. */
+  readonly cacheLocation: string | undefined;
+  readonly concurrency: Concurrency;
 }
 
 export type FixMode = 'write' | 'dry-run';
@@ -95,6 +101,11 @@ Options:
                             --format json gives each fixed text as "output"
       --stdin               Lint the text on standard input
       --stdin-filename <f>  Name for the standard input text; its extension picks JSON or YAML
+      --cache               Reuse the results of files that did not change since the
+                            last run with --cache (kept in .sfn-lintcache)
+      --cache-location <p>  The cache file, or a directory to keep .sfn-lintcache in
+      --concurrency <n>     Lint on n worker threads, auto (when there are many files
+                            and several cores) or off (the default)
       --color, --no-color   Force or disable coloured output
   -h, --help                Show this help
   -v, --version             Show the version
@@ -143,6 +154,9 @@ export function parseCommand(argv: readonly string[]): Command {
         'print-config': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        concurrency: { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -170,6 +184,7 @@ export function parseCommand(argv: readonly string[]): Command {
 
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   if (values.fix && values.stdin) throw new UsageError('--fix has no file to write standard input to: use --fix-dry-run with --format json, which gives the fixed text as "output".');
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location needs --cache.');
 
   // The last of --color / --no-color wins.
   let color: boolean | undefined;
@@ -193,6 +208,9 @@ export function parseCommand(argv: readonly string[]): Command {
       config: values.config,
       printConfig: values['print-config'],
       fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined,
+      cache: values.cache === true,
+      cacheLocation: values['cache-location'],
+      concurrency: parseConcurrency(values.concurrency),
     },
   };
 }
@@ -226,6 +244,13 @@ function parseMaxWarnings(value: string | undefined): number {
   if (value === undefined) return -1;
   if (!/^-?\d+$/.test(value.trim())) throw new UsageError(`--max-warnings takes a whole number, not "${value}".`);
   return Math.max(-1, Number(value));
+}
+
+function parseConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'off') return 'off';
+  if (value === 'auto') return 'auto';
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--concurrency takes auto, off or a number of threads (1 or more), not "${value}".`);
+  return Number(value);
 }
 
 /** `id:severity`, several separated by commas. */

@@ -48,3 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
 }
+
+/** The body of a lint worker thread, which bin/sfn-lint.cjs runs in place of main. */
+export async function serveLintWorker(): Promise<void> {
+  const { serveLintJobs } = await import('./lint-worker.js');
+  serveLintJobs();
+}

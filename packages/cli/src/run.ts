@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic, FormatOptions, LintOptions, LintResult, RuleDefinition, SourceDocument } from '@sfn-lint/core';
-import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, reservedRules, templateMachines, templateRoots } from '@sfn-lint/core';
+import type { FormatOptions, LintOptions, LintResult, RuleDefinition } from '@sfn-lint/core';
+import { formatters, lintDocument, parseDocument, reservedRules } from '@sfn-lint/core';
 import { applyStateOverrides, lintOptionsFor } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { cacheFilePath, codeIdentity, LintCache } from './cache.js';
 import { ConfigFiles } from './config-files.js';
-import type { FileTarget } from './files.js';
 import { collectFiles } from './files.js';
 import { FileFixer } from './fix-files.js';
+import { lintTargets } from './lint-targets.js';
 import type { OutputTarget } from './output-targets.js';
 import { readRelated } from './related-files.js';
 import { repositoryRoot } from './repository-root.js';
@@ -54,17 +54,22 @@ export async function run(options: RunOptions, output: Output): Promise<number> 
     }
   } else {
     const targets = collectFiles(options.patterns.length > 0 ? options.patterns : ['.'], output.cwd);
-    for (const target of targets) {
+    const linted = targets.flatMap((target) => {
       const effective = configs.effectiveFor(target.path);
-      if (effective.ignored) continue;
-      const fileOptions = optionsFor(effective);
-      const found = lintFile(target, fileOptions);
-      if (!found) continue;
+      return effective.ignored ? [] : [{ target, effective, options: optionsFor(effective) }];
+    });
+    const cache = options.cache ? LintCache.open(cacheFilePath(output.cwd, options.cacheLocation), codeIdentity(rules)) : undefined;
+    const lintResults = await lintTargets(linted, { cache, concurrency: options.concurrency });
+    linted.forEach(({ target, effective, options: fileOptions }, i) => {
+      const found = lintResults[i];
+      if (!found) return;
       const result = applyStateOverrides(found, effective, rules);
       const relint = (text: string, read = readRelated) =>
         applyStateOverrides(lintDocument(parseDocument(target.path, text), { ...fileOptions, readRelated: read, assumeDefinition: target.always }), effective, rules);
       results.push(fixer ? fixer.fix(result, relint) : result);
-    }
+    });
+    const cacheProblem = cache?.save();
+    if (cacheProblem !== undefined) output.stderr.write(`sfn-lint: ${cacheProblem}\n`);
   }
   const all = withIncluded(results);
 
@@ -131,34 +136,6 @@ function rulesRun(ran: ReadonlySet<string>): RuleDefinition[] {
   return [...rules.filter((rule) => ran.has(rule.id)), ...reservedRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The result for one file, or undefined for a searched file that holds no definition. */
-function lintFile(target: FileTarget, options: LintOptions): LintResult | undefined {
-  let text: string;
-  try {
-    text = readFileSync(target.path, 'utf8');
-  } catch (error) {
-    if (!target.always) return undefined;
-    return readError(target.path, error);
-  }
-  let document: SourceDocument;
-  if (target.always) {
-    document = parseDocument(target.path, text);
-  } else {
-    // Most data files are not definitions: a substring test spares parsing them.
-    if (!text.includes('StartAt') && !text.includes('States') && !STATE_MACHINE_HINT.test(text)) return undefined;
-    document = parseDocument(target.path, text);
-    if (definitionRoots(document).length === 0 && !holdsStateMachines(document)) return undefined;
-  }
-  return lintDocument(document, { ...options, assumeDefinition: target.always });
-}
-
-/** Substrings of a template that may declare a state machine whose definition is elsewhere. */
-const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|stepFunctions:/;
-
-function holdsStateMachines(document: SourceDocument): boolean {
-  return templateRoots(document).some((root) => templateMachines(readTemplate(document, root)).length > 0);
-}
-
 /**
  * The results with the definition files that templates include. A file that a template
  * includes is reported once, as part of its template (which knows its type and role),
@@ -178,14 +155,6 @@ function withIncluded(results: readonly LintResult[]): LintResult[] {
     merged.push(output === undefined || result.output !== undefined ? result : { ...result, output });
   }
   return merged.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-function readError(file: string, error: unknown): LintResult {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
-  // Reported under parse-error: the file's text could not be had, so nothing in it was checked.
-  const diagnostic: Diagnostic = { ruleId: 'parse-error', severity: 'error', message: `This file cannot be read (${reason}), so it was not checked.`, file, range: { start: 0, end: 0 }, docsUrl: docsUrlFor('parse-error') };
-  return { file, document: parseDocument(file, ''), machines: [], diagnostics: [diagnostic] };
 }
 
 async function readStdin(): Promise<string> {

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
+import { definitionRoots, docsUrlFor, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
+import type { FileTarget } from './files.js';
+
+/** The result for one file, or undefined for a searched file that holds no definition. */
+export function lintFile(target: FileTarget, options: LintOptions): LintResult | undefined {
+  let text: string;
+  try {
+    text = readFileSync(target.path, 'utf8');
+  } catch (error) {
+    if (!target.always) return undefined;
+    return readError(target.path, error);
+  }
+  return lintFileText(target, text, options);
+}
+
+/** A file's text, or undefined when it cannot be read. */
+export function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** lintFile for a file whose text was already read. */
+export function lintFileText(target: FileTarget, text: string, options: LintOptions): LintResult | undefined {
+  let document: SourceDocument;
+  if (target.always) {
+    document = parseDocument(target.path, text);
+  } else {
+    // Most data files are not definitions: a substring test spares parsing them.
+    if (!text.includes('StartAt') && !text.includes('States') && !STATE_MACHINE_HINT.test(text)) return undefined;
+    document = parseDocument(target.path, text);
+    if (definitionRoots(document).length === 0 && !holdsStateMachines(document)) return undefined;
+  }
+  return lintDocument(document, { ...options, assumeDefinition: target.always });
+}
+
+/** Substrings of a template that may declare a state machine whose definition is elsewhere. */
+const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|stepFunctions:/;
+
+function holdsStateMachines(document: SourceDocument): boolean {
+  return templateRoots(document).some((root) => templateMachines(readTemplate(document, root)).length > 0);
+}
+
+function readError(file: string, error: unknown): LintResult {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
+  // Reported under parse-error: the file's text could not be had, so nothing in it was checked.
+  const diagnostic: Diagnostic = { ruleId: 'parse-error', severity: 'error', message: `This file cannot be read (${reason}), so it was not checked.`, file, range: { start: 0, end: 0 }, docsUrl: docsUrlFor('parse-error') };
+  return { file, document: parseDocument(file, ''), machines: [], diagnostics: [diagnostic] };
+}
