@@ -3,7 +3,7 @@ import { docsUrlFor } from '../diagnostic.js';
 import type { SourceDocument } from '../document/document.js';
 import { parseDocument } from '../document/document.js';
 import type { DocNode, Range } from '../document/node.js';
-import { ScopeGraph } from '../graph/scope-graph.js';
+import { scopeGraph } from '../graph/scope-graph.js';
 import { buildMachine, looksLikeDefinition } from '../model/build.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
@@ -146,7 +146,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
           options: ruleOptions,
           machine: unit.machine,
           embedding: unit.embedding,
-          graph: (scope) => graphOf(unit.machine, scope),
+          graph: scopeGraph,
           report: (report) => {
             // A fix is an edit of the definition's text; inside a DefinitionString that text is an
             // escaped string (or several), so the edit would not fit.
@@ -272,17 +272,6 @@ function run(rule: RuleDefinition, body: () => void, internalErrors: string[]): 
     const message = error instanceof Error ? error.message : String(error);
     internalErrors.push(`rule "${rule.id}" (${message})`);
   }
-}
-
-const graphs = new WeakMap<Scope, ScopeGraph>();
-
-function graphOf(_machine: Machine, scope: Scope): ScopeGraph {
-  let graph = graphs.get(scope);
-  if (!graph) {
-    graph = new ScopeGraph(scope);
-    graphs.set(scope, graph);
-  }
-  return graph;
 }
 
 const stateIndex = new WeakMap<Machine, Map<DocNode, State>>();
