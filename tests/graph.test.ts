@@ -1,0 +1,268 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lintText, renderStateGraph, stateGraphModel, type GraphScope, type GraphState, type StateGraphModel } from '@sfn-lint/core';
+import { rules } from '@sfn-lint/rules';
+import { instance as vizInstance } from '@viz-js/viz';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The CLI tests run the built binary: `npm test` builds first.
+const BIN = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.cjs', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../fixtures/examples/fulfilment-workflow.asl.json', import.meta.url));
+const TEMPLATES = fileURLToPath(new URL('../fixtures/templates/', import.meta.url));
+
+/** State names that break naive escaping in Mermaid, DOT, HTML or JavaScript objects. */
+const HOSTILE = [
+  '__proto__',
+  'constructor',
+  'a "quoted" name',
+  "it's",
+  '<b>bold</b> & <script>alert(1)</script>',
+  '#quot; #35; literal',
+  'semi;colon',
+  'style: #f00;',
+  'classDef x fill:#f00;',
+  '%%{init: {"theme":"dark"}}%%',
+  '[brackets] {braces} (parens)',
+  'end',
+  'subgraph',
+  'back\\slash \\n \\N \\G',
+  'pipe | bar',
+  '`tick`',
+  'line\nbreak',
+  'ünïcödé 日本語 🚀',
+  'R&amp;D',
+  'A --> B',
+];
+
+function hostileDefinition(): string {
+  // No prototype: `__proto__` must be an own key, as it is in the file.
+  const states: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  HOSTILE.forEach((name, i) => {
+    const next = HOSTILE[i + 1];
+    states[name] = next === undefined ? { Type: 'Succeed' } : { Type: 'Pass', Next: next };
+  });
+  // A Choice and a catcher whose labels carry the same kind of text.
+  states['a "quoted" name'] = {
+    Type: 'Choice',
+    Choices: [{ Variable: '$["<x>"]', StringEquals: 'a "b" #c;', Next: "it's" }],
+    Default: '<b>bold</b> & <script>alert(1)</script>',
+  };
+  states['pipe | bar'] = {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: 'f' },
+    Catch: [{ ErrorEquals: ['Err"or<1>', '#x;', 'a|b'], Next: '`tick`' }],
+    Next: '`tick`',
+  };
+  return JSON.stringify({ StartAt: HOSTILE[0], States: states }, null, 2);
+}
+
+/** What a reader should see for a name: line breaks and control characters become spaces. */
+function shown(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
+
+function states(scope: GraphScope): GraphState[] {
+  return scope.states.flatMap((state) => [state, ...state.scopes.flatMap(states)]);
+}
+
+function modelOf(file: string, text: string): StateGraphModel {
+  return stateGraphModel(lintText(file, text, { rules }));
+}
+
+// ---- Mermaid's own parser, in Node: it sanitises labels with DOMPurify, which needs a DOM.
+let mermaid: typeof import('mermaid').default;
+
+interface MermaidDb {
+  getVertices(): Map<string, { text?: string }>;
+  getEdges(): { start: string; end: string; text: string }[];
+  getSubGraphs(): { id: string; title: string; nodes: string[] }[];
+}
+
+async function parseMermaid(text: string): Promise<MermaidDb> {
+  await mermaid.parse(text);
+  const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
+  return diagram.db as unknown as MermaidDb;
+}
+
+/** Mermaid swaps entity codes for placeholders while parsing, and for characters when it draws. */
+function mermaidShows(text: string): string {
+  return text.replace(/\ufb02\u00b0\u00b0(\d+)\u00b6\u00df/g, (_, code: string) => String.fromCodePoint(Number(code)));
+}
+
+beforeAll(async () => {
+  const dom = new JSDOM('<!doctype html><html><body></body></html>');
+  Object.assign(globalThis, { window: dom.window, document: dom.window.document });
+  mermaid = (await import('mermaid')).default;
+});
+
+describe('Mermaid output, read back by the mermaid package’s parser', () => {
+  it('parses, and shows every hostile name, edge label and file name exactly', async () => {
+    const model = modelOf('/work/we"ird #1 <x>.asl.json', hostileDefinition());
+    const db = await parseMermaid(renderStateGraph(model, 'mermaid'));
+    const vertices = db.getVertices();
+    for (const state of states(model.machines[0].scope)) {
+      const text = mermaidShows(vertices.get(state.id)?.text ?? '');
+      expect(text.split('<br>')[0], state.name).toBe(shown(state.name));
+    }
+    const labels = db.getEdges().map((edge) => mermaidShows(edge.text));
+    expect(labels).toContain('$["<x>"] StringEquals "a \\"b\\" #c;"');
+    expect(labels).toContain('Err"or<1>, #x;, a|b');
+    const machine = db.getSubGraphs().find((subgraph) => subgraph.id === 'm0');
+    expect(mermaidShows(machine!.title).split('<br>')[0]).toBe('we"ird #1 <x>.asl.json');
+  });
+
+  it('nests the example’s Parallel branches and Map processor as the model does', async () => {
+    const model = modelOf(EXAMPLE, readFileSync(EXAMPLE, 'utf8'));
+    const db = await parseMermaid(renderStateGraph(model, 'mermaid'));
+    const subgraphs = new Map(db.getSubGraphs().map((subgraph) => [subgraph.id, subgraph]));
+    const top = model.machines[0].scope;
+    const parallel = top.states.find((state) => state.kind === 'Parallel')!;
+    expect(subgraphs.get(`${parallel.id}_box`)!.nodes).toEqual([parallel.id, ...parallel.scopes.map((scope) => scope.id), `${parallel.id}_join`]);
+    const map = parallel.scopes[1].states[0];
+    expect(map.kind).toBe('Map');
+    expect(subgraphs.get(parallel.scopes[1].id)!.nodes).toEqual([`${map.id}_box`]);
+    expect(subgraphs.get(map.scopes[0].id)!.nodes).toEqual(map.scopes[0].states.map((state) => state.id));
+    expect(subgraphs.get('m0')!.nodes).toContain(`${parallel.id}_box`);
+    // Every transition is an edge, and the findings are named on their states.
+    const edges = db.getEdges().map((edge) => `${edge.start}->${edge.end}`);
+    for (const edge of top.edges.filter((e) => e.to !== undefined && e.from !== parallel.id)) expect(edges).toContain(`${edge.from}->${edge.to}`);
+    const marked = states(top).filter((state) => state.severity);
+    expect(marked.length).toBeGreaterThanOrEqual(3);
+    for (const state of marked) {
+      const text = mermaidShows(db.getVertices().get(state.id)!.text!);
+      for (const diagnostic of state.diagnostics) expect(text).toContain(diagnostic.ruleId);
+    }
+  });
+
+  it('is a parser that does reject broken text', async () => {
+    await expect(mermaid.parse('flowchart TB\n  a["x" y"] --> b\n')).rejects.toThrow(/Parse error/);
+  });
+});
+
+describe('DOT output, laid out by Graphviz', () => {
+  it('renders, and shows every hostile name, edge label and file name exactly (Graphviz compiled to WebAssembly)', async () => {
+    const viz = await vizInstance();
+    const model = modelOf('/work/we"ird #1 &amp; <x>.asl.json', hostileDefinition());
+    const result = viz.render(renderStateGraph(model, 'dot'), { format: 'svg' });
+    expect(result.status).toBe('success');
+    // The WebAssembly build has no fonts, so it guesses the width of non-ASCII letters; anything else is a finding.
+    expect(result.errors.filter((error) => !/no value for width of non-ASCII character/.test(error.message))).toEqual([]);
+    const svg = new JSDOM(result.output!, { contentType: 'image/svg+xml' }).window.document;
+    const nodes = new Map([...svg.querySelectorAll('g.node')].map((g) => [g.querySelector('title')!.textContent!, [...g.querySelectorAll('text')].map((t) => t.textContent)]));
+    for (const state of states(model.machines[0].scope)) expect(nodes.get(state.id)?.[0], state.name).toBe(shown(state.name));
+    const edgeTexts = [...svg.querySelectorAll('g.edge text')].map((t) => t.textContent);
+    expect(edgeTexts).toContain('$["<x>"] StringEquals "a \\"b\\" #c;"');
+    expect(edgeTexts).toContain('Err"or<1>, #x;, a|b');
+    const clusters = new Map([...svg.querySelectorAll('g.cluster')].map((g) => [g.querySelector('title')!.textContent!, g.querySelector('text')?.textContent]));
+    expect(clusters.get('cluster_m0')).toBe('we"ird #1 &amp; <x>.asl.json');
+  });
+
+  it('is a Graphviz that does reject broken text', async () => {
+    const viz = await vizInstance();
+    expect(viz.render('digraph { a -> ; }', { format: 'svg' }).status).toBe('failure');
+  });
+
+  const dotInstalled = spawnSync('dot', ['-V'], { encoding: 'utf8' }).status === 0;
+  if (!dotInstalled) console.warn('tests/graph.test.ts: Graphviz (dot) is not installed here, so the check with the native dot is skipped; the WebAssembly build still checks the output.');
+  it.skipIf(!dotInstalled)('renders with the installed Graphviz too, without warnings', () => {
+    for (const text of [hostileDefinition(), readFileSync(EXAMPLE, 'utf8')]) {
+      const run = spawnSync('dot', ['-Tsvg'], { input: renderStateGraph(modelOf('/work/x.asl.json', text), 'dot'), encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    }
+  });
+});
+
+// ---- The command, as a spawned process.
+let root: string;
+
+function sfnLint(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: 'utf8', input: '' });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('sfn-lint graph', () => {
+  beforeAll(() => {
+    root = realpathSync(mkdtempSync(join(tmpdir(), 'sfn-lint-graph-')));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('prints the Mermaid graph of a definition, with its findings marked', () => {
+    const run = sfnLint(['graph', EXAMPLE]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.startsWith('flowchart TB\n')).toBe(true);
+    expect(run.stdout).toContain('subgraph m0["fulfilment-workflow.asl.json"]');
+    expect(run.stdout).toContain('error#58; no-missing-state');
+    expect(run.stdout).toContain('warning#58; lambda-transient-retry');
+    expect(run.stdout).toMatch(/^ {2}class .+ error$/m);
+  });
+
+  it('writes DOT to a file, whole, creating its folder', () => {
+    const run = sfnLint(['graph', EXAMPLE, '--format', 'dot', '-o', 'out/graph.dot']);
+    expect(run).toEqual({ status: 0, stdout: '', stderr: '' });
+    const text = readFileSync(join(root, 'out/graph.dot'), 'utf8');
+    expect(text.startsWith('digraph "state machines" {')).toBe(true);
+    expect(readdirSync(join(root, 'out'))).toEqual(['graph.dot']);
+  });
+
+  it('draws every machine of a template, or the one --machine names by logical id or CDK path', () => {
+    const sam = join(TEMPLATES, 'sam/template.yaml');
+    const all = sfnLint(['graph', sam]);
+    expect(all.status).toBe(0);
+    const clusters = all.stdout.match(/^ {2}subgraph m\d+\[/gm) ?? [];
+    expect(clusters.length).toBeGreaterThan(1);
+
+    const cdk = join(TEMPLATES, 'cdk.out/OrdersStack.template.json');
+    const byId = sfnLint(['graph', cdk, '--machine', 'Flow', '-f', 'dot']);
+    const byPath = sfnLint(['graph', cdk, '--machine', 'OrdersStack/Flow', '-f', 'dot']);
+    expect(byId.status).toBe(0);
+    expect(byId.stdout).toContain('label="OrdersStack/Flow');
+    expect(byPath.stdout).toBe(byId.stdout);
+  });
+
+  it('says which machines there are when --machine names none, and exits 2', () => {
+    const run = sfnLint(['graph', join(TEMPLATES, 'cdk.out/OrdersStack.template.json'), '--machine', 'Nope']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('no state machine "Nope"');
+    expect(run.stderr).toContain('Flow (OrdersStack/Flow)');
+  });
+
+  it('exits 2 with a clear message for a file that does not parse, holds no machine, or is missing', () => {
+    mkdirSync(join(root, 'bad'), { recursive: true });
+    writeFileSync(join(root, 'bad/broken.asl.json'), '{\n  "StartAt": "A",\n  "States": {\n');
+    writeFileSync(join(root, 'bad/data.json'), '{ "name": "not a workflow" }\n');
+    const broken = sfnLint(['graph', 'bad/broken.asl.json']);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^sfn-lint: bad\/broken\.asl\.json does not parse, so its graph cannot be drawn:\n {2}bad\/broken\.asl\.json:4:1: /);
+    const data = sfnLint(['graph', 'bad/data.json']);
+    expect(data.status).toBe(2);
+    expect(data.stderr).toContain('holds no state machine');
+    for (const args of [['graph', 'bad/missing.json'], ['graph', 'bad'], ['graph'], ['graph', EXAMPLE, '--format', 'svg'], ['graph', EXAMPLE, '--nope']]) {
+      const run = sfnLint(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^sfn-lint: /);
+      expect(run.stderr).not.toMatch(/internal error|at .+\.cjs/);
+    }
+  });
+
+  it('exits 2 when the output file cannot be written, and leaves nothing behind', () => {
+    writeFileSync(join(root, 'a-file'), '');
+    const run = sfnLint(['graph', EXAMPLE, '-o', 'a-file/graph.mmd']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot write a-file/graph.mmd');
+  });
+
+  it('prints its help', () => {
+    const run = sfnLint(['graph', '--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: sfn-lint graph <file>/);
+    expect(sfnLint(['--help']).stdout).toContain('sfn-lint graph <file>');
+  });
+});
