@@ -8,6 +8,7 @@ import { rules } from '@sfn-lint/rules';
 import { instance as vizInstance } from '@viz-js/viz';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRAPH_EXAMPLE_IMAGE, graphExampleSvg } from '../scripts/graph-example-svg.mjs';
 
 // The CLI tests run the built binary: `npm test` builds first.
 const BIN = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.cjs', import.meta.url));
@@ -175,6 +176,13 @@ describe('DOT output, laid out by Graphviz', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
     }
+  });
+});
+
+describe('the README’s example graph', () => {
+  it('is current (run `npm run docs:graph` when this fails)', async () => {
+    const onDisk = readFileSync(new URL(`../${GRAPH_EXAMPLE_IMAGE}`, import.meta.url), 'utf8');
+    expect(onDisk).toBe(await graphExampleSvg());
   });
 });
 
