@@ -9,6 +9,7 @@ import { instance as vizInstance } from '@viz-js/viz';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_EXAMPLE_IMAGE, graphExampleSvg } from '../scripts/graph-example-svg.mjs';
+import { corpusFiles, corpusPresent, corpusRelative, readText } from './corpus-files.js';
 
 // The CLI tests run the built binary: `npm test` builds first.
 const BIN = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.cjs', import.meta.url));
@@ -179,6 +180,40 @@ describe('DOT output, laid out by Graphviz', () => {
   });
 });
 
+if (!corpusPresent) console.warn('Notice: ../shared/corpus is absent, so the graph corpus test is skipped.');
+
+describe.skipIf(!corpusPresent)('graphs of the corpus', () => {
+  it('draws every machine of every file, as output that Graphviz and Mermaid read', { timeout: 600_000 }, async () => {
+    const viz = await vizInstance();
+    const failures: string[] = [];
+    let drawn = 0;
+    for (const file of corpusFiles()) {
+      const where = corpusRelative(file);
+      try {
+        const model = modelOf(file, readText(file));
+        if (model.machines.length === 0) continue;
+        drawn++;
+        expect(JSON.parse(JSON.stringify(model)), where).toEqual(model);
+        const ids = model.machines.flatMap((machine) => [machine.id, ...states(machine.scope).map((state) => state.id)]);
+        if (new Set(ids).size !== ids.length) failures.push(`${where}: ids repeat`);
+        const dot = renderStateGraph(model, 'dot');
+        const mermaidText = renderStateGraph(model, 'mermaid');
+        // Graphviz for a quarter of the files and Mermaid's parser for a thirtieth keep this test
+        // within seconds; all of them pass (checked by hand when the renderers change).
+        if (drawn % 4 === 0) {
+          const result = viz.render(dot, { format: 'svg' });
+          if (result.status !== 'success') failures.push(`${where}: Graphviz: ${result.errors.map((e) => e.message).join('; ')}`);
+        }
+        if (drawn % 30 === 0) await mermaid.parse(mermaidText).catch((error: Error) => failures.push(`${where}: Mermaid: ${error.message}`));
+      } catch (error) {
+        failures.push(`${where}: threw ${(error as Error).stack}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(drawn).toBeGreaterThan(1000);
+  });
+});
+
 describe('the README’s example graph', () => {
   it('is current (run `npm run docs:graph` when this fails)', async () => {
     const onDisk = readFileSync(new URL(`../${GRAPH_EXAMPLE_IMAGE}`, import.meta.url), 'utf8');
@@ -265,6 +300,19 @@ describe('sfn-lint graph', () => {
     const run = sfnLint(['graph', EXAMPLE, '-o', 'a-file/graph.mmd']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('cannot write a-file/graph.mmd');
+  });
+
+  it('notes when Mermaid would refuse the graph by default, and draws it all the same', () => {
+    const states = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`S${i}`, i === 599 ? { Type: 'Succeed' } : { Type: 'Pass', Next: `S${i + 1}` }]));
+    writeFileSync(join(root, 'long.asl.json'), JSON.stringify({ StartAt: 'S0', States: states }));
+    const run = sfnLint(['graph', 'long.asl.json']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('m0_s598 --> m0_s599');
+    expect(run.stderr).toMatch(/^sfn-lint: note: this graph has \d+ characters and 601 edges; Mermaid draws at most 50000 and 500 unless/);
+    const dot = sfnLint(['graph', 'long.asl.json', '--format', 'dot']);
+    expect(dot.stderr).toBe('');
+    const small = sfnLint(['graph', EXAMPLE]);
+    expect(small.stderr).toBe('');
   });
 
   it('prints its help', () => {

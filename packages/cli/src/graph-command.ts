@@ -67,6 +67,7 @@ export function runGraphCommand(command: GraphCommand, output: Output): number {
   }
 
   const graph = renderStateGraph(model, options.format);
+  if (options.format === 'mermaid') warnAboutMermaidLimits(graph, output);
   if (options.outputFile === undefined) {
     output.stdout.write(graph);
     return 0;
@@ -101,4 +102,18 @@ function parseErrors(result: LintResult, drawn: readonly string[] | undefined): 
     }
   }
   return found;
+}
+
+// Mermaid's defaults (maxTextSize, maxEdges): past them it draws an error instead of the graph.
+const MERMAID_MAX_TEXT = 50_000;
+const MERMAID_MAX_EDGES = 500;
+
+/** A note on standard error when Mermaid, as configured by default, would refuse to draw the text. */
+function warnAboutMermaidLimits(text: string, output: Output): void {
+  const edges = text.match(/^ {2}\w+ -\.?->/gm)?.length ?? 0;
+  if (text.length <= MERMAID_MAX_TEXT && edges <= MERMAID_MAX_EDGES) return;
+  output.stderr.write(
+    `sfn-lint: note: this graph has ${text.length} characters and ${edges} edges; Mermaid draws at most ${MERMAID_MAX_TEXT} and ${MERMAID_MAX_EDGES} unless ` +
+      'its maxTextSize and maxEdges settings are raised. --format dot has no such limit.\n',
+  );
 }

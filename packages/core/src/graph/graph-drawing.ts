@@ -138,13 +138,15 @@ function drawScope(scope: GraphScope, items: (DrawNode | DrawCluster)[], links: 
 }
 
 function stateNode(state: GraphState): DrawNode {
-  const kind = state.kind === 'Unknown' ? (state.type === undefined ? 'no Type' : `Type ${JSON.stringify(state.type)}?`) : state.kind;
+  const kind = state.kind === 'Unknown' ? (state.type === undefined ? 'Type?' : `Type ${JSON.stringify(state.type)}?`) : state.kind;
   const note = findingsNote(state.diagnostics);
+  // An empty name is a name too (AWS rejects it, and the findings say so): shown as "".
+  const name = state.name === '' ? '""' : state.name;
   return {
     type: 'node',
     id: state.id,
     shape: SHAPES[state.kind],
-    lines: note ? [state.name, kind, note] : [state.name, kind],
+    lines: note ? [name, kind, note] : [name, kind],
     ...tooltipOf(state.diagnostics),
     ...(state.severity ? { severity: state.severity } : {}),
     unreachable: !state.reachable,

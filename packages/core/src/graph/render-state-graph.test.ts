@@ -199,3 +199,18 @@ describe('renderStateGraph of several machines', () => {
     expect(dot).toContain('label="Two"');
   });
 });
+
+describe('renderStateGraph of broken definitions', () => {
+  it('shows an empty name as "", a Type it does not know, and a target that is not a name', () => {
+    const text = '{"StartAt":"","States":{"":{"Type":"Pass","Next":"x"},"x":{"Type":5,"Next":7},"y":{"Type":"Sleep","End":true}}}';
+    const graph = stateGraphModel(lintText('/work/broken.asl.json', text, { rules: [] }));
+    const mermaid = renderStateGraph(graph, 'mermaid');
+    expect(mermaid).toContain('m0_s0["#34;#34;<br>Pass"]');
+    expect(mermaid).toContain('m0_s1>"x<br>Type?"]');
+    expect(mermaid).toContain('m0_s2>"y<br>Type #34;Sleep#34;?"]');
+    expect(mermaid).toContain('m0_c0_missing0["(not a name)<br>no such state"]');
+    const dot = renderStateGraph(graph, 'dot');
+    expect(dot).toContain('"m0_s0" [label="\\"\\"\\nPass"');
+    expect(dot).toContain('"m0_s2" [label="y\\nType \\"Sleep\\"?", shape=note');
+  });
+});
