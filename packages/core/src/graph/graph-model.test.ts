@@ -261,3 +261,15 @@ describe('stateGraphModel of a template', () => {
     expect(stateGraphModel(lint('/work/broken.json', '{ "StartAt": ')).machines.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('stateGraphModel of a YAML file with several definitions', () => {
+  it('numbers them after the file and gives each the findings within it', () => {
+    const text = 'StartAt: A\nStates:\n  A: { Type: Pass, End: true }\n---\nStartAt: A\nStates:\n  A: { Type: Pass, End: true }\n';
+    const file = '/work/two.asl.yaml';
+    const second = text.lastIndexOf('A: {');
+    const model = stateGraphModel(lint(file, text, () => [finding(file, 'rule-x', 'warning', second, ['A'])]));
+    expect(model.machines.map((m) => m.label)).toEqual(['two.asl.yaml (1)', 'two.asl.yaml (2)']);
+    expect(model.machines[0].scope.states[0].diagnostics).toEqual([]);
+    expect(model.machines[1].scope.states[0].diagnostics.map((d) => d.ruleId)).toEqual(['rule-x']);
+  });
+});

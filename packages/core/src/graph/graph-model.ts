@@ -172,7 +172,9 @@ function baseName(file: string): string {
 function machineDiagnostics(machine: Machine, result: LintResult, source: LintResult): Diagnostic[] {
   const own = source.diagnostics.filter((diagnostic) => {
     if (diagnostic.machines) return machine.name !== undefined && diagnostic.machines.includes(machine.name);
-    if (diagnostic.machine !== undefined || machine.name !== undefined) return diagnostic.machine === machine.name && machine.name !== undefined;
+    // A template's machine is named in each finding about its definition.
+    if (machine.name !== undefined) return diagnostic.machine === machine.name;
+    if (diagnostic.machine !== undefined) return false;
     // Several standalone definitions in one file (YAML documents): each holds its own ranges.
     return within(diagnostic.range, machine.root.range);
   });
