@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Concurrency } from './lint-targets.js';
+import { parseGraphCommand, type GraphCommand } from './graph-args.js';
 import { outputTargets, type OutputTarget } from './output-targets.js';
 import { UsageError } from './usage-error.js';
 
@@ -53,7 +54,8 @@ export type Command =
   | { readonly kind: 'run'; readonly options: RunOptions }
   | { readonly kind: 'policy-help' }
   | { readonly kind: 'rule'; readonly id: string }
-  | { readonly kind: 'policy'; readonly options: PolicyCommandOptions };
+  | { readonly kind: 'policy'; readonly options: PolicyCommandOptions }
+  | GraphCommand;
 
 export const POLICY_USAGE = `Usage: sfn-lint policy <template|dir> [--machine <LogicalId>] [--format json|yaml] [--diff]
 
@@ -81,6 +83,8 @@ Commands:
   sfn-lint policy <template|dir>   Print the least-privilege policy of each state machine
                                    (sfn-lint policy --help)
   sfn-lint rule <id>               Print a rule's documentation
+  sfn-lint graph <file>            Draw the state graph as Mermaid or DOT, findings marked
+                                   (sfn-lint graph --help)
 
 Options:
   -f, --format <name>       Output format: stylish (default), json, compact, github,
@@ -130,6 +134,7 @@ const SEVERITIES: ReadonlyMap<string, SeverityName> = new Map([
 
 export function parseCommand(argv: readonly string[]): Command {
   if (argv[0] === 'policy') return parsePolicyCommand(argv.slice(1));
+  if (argv[0] === 'graph') return parseGraphCommand(argv.slice(1));
   if (argv[0] === 'rule') {
     if (argv.length !== 2 || argv[1].startsWith('-')) throw new UsageError('sfn-lint rule takes one rule id, for example: sfn-lint rule no-dead-end');
     return { kind: 'rule', id: argv[1] };

@@ -28,6 +28,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { runPolicy } = await import('./policy.js');
       return runPolicy(command.options, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
     }
+    if (command.kind === 'graph-help' || command.kind === 'graph') {
+      const { runGraphCommand } = await import('./graph-command.js');
+      return runGraphCommand(command, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
+    }
     if (command.kind === 'version') {
       process.stdout.write(`${version()}\n`);
       return 0;

@@ -26,7 +26,24 @@ export { buildMachine, looksLikeDefinition, MAX_SCOPE_DEPTH } from './model/buil
 export { CHOICE_OPERATORS } from './model/choice-operators.js';
 export { describeScope } from './model/scope-description.js';
 export * from './model/types.js';
-export { ScopeGraph, type Edge } from './graph/scope-graph.js';
+export { ScopeGraph, scopeGraph, type Edge } from './graph/scope-graph.js';
+export {
+  stateGraphMachineNames,
+  stateGraphModel,
+  type GraphDiagnostic,
+  type GraphEdge,
+  type GraphMachine,
+  type GraphScope,
+  type GraphScopeKind,
+  type GraphState,
+  type GraphStateKind,
+  type GraphTerminal,
+  type StateGraphModel,
+  type StateGraphOptions,
+} from './graph/graph-model.js';
+export { renderStateGraph, STATE_GRAPH_FORMATS, type StateGraphFormat } from './graph/render-state-graph.js';
+export { dotText } from './graph/dot.js';
+export { mermaidText } from './graph/mermaid.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, templateRoots, type LintOptions, type LintResult } from './engine/lint.js';
 export {

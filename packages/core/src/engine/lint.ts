@@ -3,7 +3,7 @@ import { docsUrlFor } from '../diagnostic.js';
 import type { SourceDocument } from '../document/document.js';
 import { parseDocument } from '../document/document.js';
 import type { DocNode, Range } from '../document/node.js';
-import { ScopeGraph } from '../graph/scope-graph.js';
+import { scopeGraph } from '../graph/scope-graph.js';
 import { buildMachine, looksLikeDefinition } from '../model/build.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
@@ -148,7 +148,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
           options: ruleOptions,
           machine: unit.machine,
           embedding: unit.embedding,
-          graph: (scope) => graphOf(unit.machine, scope),
+          graph: scopeGraph,
           // Inside a DefinitionString the fix functions write into the template's escaped strings.
           report: (report) => sinkOf(unit.document).push(toDiagnostic(rule, severityFor(report), report, unit.document, [unit.machine], unit.embedding?.label)),
         };
@@ -270,17 +270,6 @@ function run(rule: RuleDefinition, body: () => void, internalErrors: string[]): 
     const message = error instanceof Error ? error.message : String(error);
     internalErrors.push(`rule "${rule.id}" (${message})`);
   }
-}
-
-const graphs = new WeakMap<Scope, ScopeGraph>();
-
-function graphOf(_machine: Machine, scope: Scope): ScopeGraph {
-  let graph = graphs.get(scope);
-  if (!graph) {
-    graph = new ScopeGraph(scope);
-    graphs.set(scope, graph);
-  }
-  return graph;
 }
 
 const stateIndex = new WeakMap<Machine, Map<DocNode, State>>();

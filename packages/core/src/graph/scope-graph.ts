@@ -151,6 +151,21 @@ export class ScopeGraph {
 
 const NO_EDGES: readonly Edge[] = Object.freeze([]);
 
+const graphs = new WeakMap<Scope, ScopeGraph>();
+
+/**
+ * The graph of a scope, built on first use and then shared: the rules, the engine and the
+ * state-graph drawing all read the same instance and its cached views.
+ */
+export function scopeGraph(scope: Scope): ScopeGraph {
+  let graph = graphs.get(scope);
+  if (!graph) {
+    graph = new ScopeGraph(scope);
+    graphs.set(scope, graph);
+  }
+  return graph;
+}
+
 function loopsToItself(out: readonly (readonly Edge[])[], index: number): boolean {
   const edges = out[index];
   for (let e = 0; e < edges.length; e++) if (edges[e].to === index) return true;
