@@ -71,6 +71,14 @@ describe('parseYaml', () => {
     expect(problems[0].message).toMatch(/more syntax errors? follows? in this document/);
   });
 
+  it('keeps the range of an error at the end of the text inside the text', () => {
+    for (const text of ['A: "unterminated', "A: 'unterminated", 'Type: Task\nResource: "arn:aws:lam']) {
+      const [problem] = parseYaml(text).problems;
+      expect(problem.range.end).toBeLessThanOrEqual(text.length);
+      expect(problem.range.start).toBeLessThanOrEqual(problem.range.end);
+    }
+  });
+
   it('handles CRLF line ends', () => {
     const root = parseYaml('StartAt: A\r\nStates: {}\r\n').documents[0].root!;
     expect(member(root, 'StartAt')?.range).toEqual({ start: 9, end: 10 });

@@ -81,9 +81,11 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     if (doc.errors.some((error) => error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) flowIndentError = true;
     const [first, ...rest] = doc.errors;
     if (first) {
-      const [start, end] = first.pos;
+      // An unterminated quote is reported one character past the end of the text.
+      const start = Math.min(first.pos[0], text.length);
+      const end = Math.min(Math.max(start, first.pos[1]), text.length);
       const more = rest.length === 0 ? '' : ` ${rest.length} more syntax error${rest.length === 1 ? '' : 's'} follow${rest.length === 1 ? 's' : ''} in this document; fix this one first.`;
-      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end: Math.max(start, end) } });
+      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end } });
     }
     const converting = new Set<YamlNode>();
     // Alias.resolve searches the whole document; an alias expanded many times would
