@@ -104,9 +104,14 @@ describe('parseYaml', () => {
     expect(member(root, 'Result')?.value).toBe('a\\"'.repeat(2_500_000).replace(/\\"/g, '"'));
   });
 
-  it('leaves a long double-quoted string with a bad escape to the yaml package, which reports it', () => {
-    const { problems } = parseYaml(`A: "${'x'.repeat(70_000)}\\q"\n`);
-    expect(problems[0]?.message).toMatch(/escape/i);
+  it('reports a bad escape in a long double-quoted string where it is, and keeps it as written, as the yaml package does', () => {
+    for (const escape of ['\\q', '\\x4', '\\uZZZZ', '\\U00110000']) {
+      const text = `A: "${'x'.repeat(70_000)}${escape}"\nB: 1\n`;
+      const { documents, problems } = parseYaml(text);
+      expect(problems[0]?.message).toMatch(/^Invalid escape sequence/);
+      expect(problems[0]?.range.start).toBe(text.indexOf('\\'));
+      expect(member(documents[0].root!, 'A')?.value).toBe(parse(text, { logLevel: 'silent' }).A);
+    }
   });
 
   it('handles CRLF line ends', () => {

@@ -2,7 +2,7 @@ import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, ty
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
 import { repairFlowIndentation } from './yaml-flow-indent.js';
-import { decodeLongScalars } from './yaml-long-scalars.js';
+import { decodeLongScalars, type LongScalarError } from './yaml-long-scalars.js';
 
 /**
  * How many nodes alias expansion may create in one file. Far above any real definition
@@ -68,11 +68,12 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
   let parsed;
   // Values of long double-quoted scalars, by offset, decoded before the package reads them.
   const longValues = new Map<number, string>();
+  const longErrors: LongScalarError[] = [];
   try {
     const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: false });
     const tokens = function* (): Generator<CST.Token> {
       for (const token of new Parser().parse(text)) {
-        decodeLongScalars(token, longValues);
+        decodeLongScalars(token, longValues, longErrors);
         yield token;
       }
     };
@@ -88,7 +89,8 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     // After a structural error the YAML parser reports every later token as unexpected;
     // the first error is the one to fix, so it alone is reported, with a count of the rest.
     if (doc.errors.some((error) => error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) flowIndentError = true;
-    const [first, ...rest] = doc.errors;
+    const [docStart, , docEnd] = doc.range ?? [0, 0, text.length];
+    const [first, ...rest] = [...doc.errors, ...longErrors.filter((error) => error.pos[0] >= docStart && error.pos[0] <= docEnd)];
     if (first) {
       // An unterminated quote is reported one character past the end of the text.
       const start = Math.min(first.pos[0], text.length);
