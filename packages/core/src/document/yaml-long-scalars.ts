@@ -60,41 +60,59 @@ export function decodeLongScalars(token: CST.Token, values: Map<number, string>,
   });
 }
 
-/** The value of a one-line double-quoted scalar, or undefined to leave it to the package. */
+/**
+ * The value of a one-line double-quoted scalar, or undefined to leave it to the package.
+ * Built as UTF-16 code units in a typed array, turned into a string in slices: ten million
+ * escapes make no ten million small strings.
+ */
 function doubleQuotedValue(source: string, onError: (at: number, message: string) => void): string | undefined {
   if (source.length < 2 || source[source.length - 1] !== '"' || /[\r\n]/.test(source)) return undefined;
-  const parts: string[] = [];
-  const found: [number, string][] = [];
   const end = source.length - 1;
-  let from = 1;
-  while (from < end) {
-    const backslash = source.indexOf('\\', from);
-    if (backslash < 0 || backslash >= end) {
-      parts.push(source.slice(from, end));
-      from = end;
-      break;
+  if (source.indexOf('\\', 1) < 0) return source.slice(1, end);
+  const out = new Uint16Array(end);
+  const found: [number, string][] = [];
+  let length = 0;
+  const copy = (from: number, to: number) => {
+    for (let k = from; k < to; k++) out[length++] = source.charCodeAt(k);
+  };
+  let i = 1;
+  while (i < end) {
+    const code = source.charCodeAt(i);
+    if (code !== 0x5c) {
+      out[length++] = code;
+      i++;
+      continue;
     }
-    parts.push(source.slice(from, backslash));
-    const code = source[backslash + 1];
-    const escaped = ESCAPES[code];
-    const length = HEX_LENGTH[code];
-    const hex = length === undefined ? '' : source.slice(backslash + 2, backslash + 2 + length);
+    const letter = source[i + 1];
+    const escaped = ESCAPES[letter];
+    const digits = HEX_LENGTH[letter];
+    const hex = digits === undefined ? '' : source.slice(i + 2, i + 2 + digits);
     if (escaped !== undefined) {
-      parts.push(escaped);
-      from = backslash + 2;
-    } else if (length !== undefined && hex.length === length && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) {
-      parts.push(String.fromCodePoint(parseInt(hex, 16)));
-      from = backslash + 2 + length;
+      out[length++] = escaped.charCodeAt(0);
+      i += 2;
+    } else if (digits !== undefined && hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) {
+      const point = parseInt(hex, 16);
+      if (point > 0xffff) {
+        out[length++] = 0xd800 + ((point - 0x10000) >> 10);
+        out[length++] = 0xdc00 + ((point - 0x10000) & 0x3ff);
+      } else {
+        out[length++] = point;
+      }
+      i += 2 + digits;
     } else {
       // As the package does: the escape is kept as written and reported.
-      const raw = length === undefined ? source.slice(backslash, backslash + 2) : source.slice(backslash, backslash + 2 + length);
-      found.push([backslash, `Invalid escape sequence ${raw}`]);
-      parts.push(raw);
-      from = backslash + raw.length;
+      const rawEnd = digits === undefined ? i + 2 : i + 2 + digits;
+      // A cut-off escape at the very end takes the closing quote with it: left to the package.
+      if (rawEnd > end) return undefined;
+      found.push([i, `Invalid escape sequence ${source.slice(i, rawEnd)}`]);
+      copy(i, rawEnd);
+      i = rawEnd;
     }
   }
   // A closing quote taken by an escape before it: the scalar has no end of its own.
-  if (from > end) return undefined;
+  if (i > end) return undefined;
   for (const [at, message] of found) onError(at, message);
+  const parts: string[] = [];
+  for (let from = 0; from < length; from += 8192) parts.push(String.fromCharCode(...out.subarray(from, Math.min(length, from + 8192))));
   return parts.join('');
 }
