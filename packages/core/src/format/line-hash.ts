@@ -27,9 +27,22 @@ export function fnv1a64(text: string): string {
  */
 export class LineHashes {
   private readonly seen = new Map<string, number>();
+  /** The line seen last, without whitespace, and its hashes by rule id: a minified file has all its findings on one line. */
+  private lastLine: string | undefined;
+  private lastStripped = '';
+  private lastHashes = new Map<string, string>();
 
   next(ruleId: string, line: string): string {
-    const hash = fnv1a64(`${ruleId}\n${line.replace(/\s+/g, '')}`);
+    if (line !== this.lastLine) {
+      this.lastLine = line;
+      this.lastStripped = line.replace(/\s+/g, '');
+      this.lastHashes = new Map();
+    }
+    let hash = this.lastHashes.get(ruleId);
+    if (hash === undefined) {
+      hash = fnv1a64(`${ruleId}\n${this.lastStripped}`);
+      this.lastHashes.set(ruleId, hash);
+    }
     const occurrence = (this.seen.get(hash) ?? 0) + 1;
     this.seen.set(hash, occurrence);
     return `${hash}:${occurrence}`;
