@@ -1,15 +1,15 @@
 // The long fuzz run over mutations of the corpus (the test runs a slice of it):
 //   npm run fuzz -- --iterations 100000 [--seed 1] [--from 0] [--cli 20] [--jobs 1]
 //   npm run fuzz -- --seed 1 --case 1234      replays one case and prints its steps
-// Cases run in a worker thread, so an input that never finishes is caught (after 60 s) and
-// reported like any other failure; the run then goes on with the next case. A few cases
+// Cases run in a child process, so an input that never finishes is caught (after 60 s) and
+// reported like any other failure, and the run goes on with the next case; processes, not
+// worker threads, so that each one's CPU time is its own. A few cases
 // also go through the spawned CLI. Exits 1 when any case failed.
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { formatters, lintDocument, parseDocument } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import { cliProblem, fuzzCase, fuzzSources, reproduction, runCase } from '../tests/fuzz/harness.mjs';
@@ -17,17 +17,18 @@ import { cliProblem, fuzzCase, fuzzSources, reproduction, runCase } from '../tes
 const engine = { formatters, lintDocument, parseDocument, rules };
 const HANG_MS = 60_000;
 
-if (isMainThread) {
+if (process.send === undefined) {
   await main();
 } else {
-  const { seed, from, to, files } = workerData;
-  for (let index = from; index < to; index++) {
-    parentPort.postMessage({ kind: 'start', index });
-    const fuzz = fuzzCase(seed, index, files, engine);
-    const { failures, ms } = runCase(fuzz, engine);
-    parentPort.postMessage({ kind: 'done', index, ms, failures: failures.length > 0 ? reproduction(fuzz, failures) : undefined });
-  }
-  parentPort.postMessage({ kind: 'end' });
+  process.once('message', ({ seed, from, to, files }) => {
+    for (let index = from; index < to; index++) {
+      process.send({ kind: 'start', index });
+      const fuzz = fuzzCase(seed, index, files, engine);
+      const { failures, ms } = runCase(fuzz, engine);
+      process.send({ kind: 'done', index, ms, failures: failures.length > 0 ? reproduction(fuzz, failures) : undefined });
+    }
+    process.send({ kind: 'end' }, () => process.exit(0));
+  });
 }
 
 async function main() {
@@ -42,7 +43,7 @@ async function main() {
     return;
   }
   const to = options.from + options.iterations;
-  console.log(`Fuzzing cases ${options.from} to ${to - 1} of seed ${options.seed} over ${files.length} files, in ${options.jobs} worker${options.jobs === 1 ? '' : 's'}`);
+  console.log(`Fuzzing cases ${options.from} to ${to - 1} of seed ${options.seed} over ${files.length} files, in ${options.jobs} process${options.jobs === 1 ? '' : 'es'}`);
   const started = performance.now();
   const failed = [];
   let slowest = { ms: 0, index: -1 };
@@ -56,15 +57,15 @@ async function main() {
     }
     if (++done % 5000 === 0) console.log(`  ${done} cases, ${((performance.now() - started) / 1000).toFixed(0)} s, ${failed.length} failed`);
   };
-  // Each worker takes a contiguous share of the cases.
+  // Each process takes a contiguous share of the cases.
   const share = Math.ceil(options.iterations / options.jobs);
   const jobs = Array.from({ length: options.jobs }, async (_, job) => {
     const end = Math.min(to, options.from + (job + 1) * share);
     let next = options.from + job * share;
     while (next < end) {
-      const outcome = await runWorker({ seed: options.seed, from: next, to: end, files }, onMessage);
+      const outcome = await runChild({ seed: options.seed, from: next, to: end, files }, onMessage);
       if (outcome.hung === undefined) break;
-      // The worker was stopped on a case that did not finish: report it and go on after it.
+      // The process was stopped on a case that did not finish: report it and go on after it.
       failed.push(outcome.hung);
       console.log(reproduction(fuzzCase(options.seed, outcome.hung, files, engine), [`did not finish in ${HANG_MS / 1000} s`]));
       next = outcome.hung + 1;
@@ -80,33 +81,33 @@ async function main() {
   process.exitCode = failed.length + cliFailures > 0 ? 1 : 0;
 }
 
-/** Runs cases in a worker until it ends ({}) or hangs on a case ({ hung: index }). */
-function runWorker(data, onMessage) {
+/** Runs cases in a child process until it ends ({}) or hangs on a case ({ hung: index }). */
+function runChild(data, onMessage) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(fileURLToPath(import.meta.url), { workerData: data });
+    const child = fork(fileURLToPath(import.meta.url), [], { stdio: 'inherit' });
+    child.send(data);
     let current;
     let since = performance.now();
     const watchdog = setInterval(() => {
       if (current !== undefined && performance.now() - since > HANG_MS) {
         clearInterval(watchdog);
-        void worker.terminate();
+        child.kill('SIGKILL');
         resolve({ hung: current });
       }
     }, 1000);
-    worker.on('message', (message) => {
+    child.on('message', (message) => {
       if (message.kind === 'start') {
         current = message.index;
         since = performance.now();
       } else if (message.kind === 'end') {
         clearInterval(watchdog);
-        void worker.terminate();
         resolve({});
       } else {
         current = undefined;
         onMessage(message);
       }
     });
-    worker.on('error', (error) => {
+    child.on('error', (error) => {
       clearInterval(watchdog);
       reject(error);
     });
