@@ -16,6 +16,8 @@ import { structuralBoundaries } from './fuzz/mutators.mjs';
 const SEED = 1;
 const CASES = 2000;
 const CLI_CASES = 6;
+// About 35 s of CPU; the generous limit is for a machine that other work keeps busy.
+const TIMEOUT_MS = 300_000;
 const engine = { formatters, lintDocument, parseDocument, rules };
 const { files, notice } = fuzzSources();
 if (notice) console.warn(notice);
@@ -31,7 +33,7 @@ describe(`fuzzing mutations of ${notice ? 'fixtures/ (no corpus)' : 'the corpus'
       if (failures.length > 0) failed.push(reproduction(fuzz, failures));
     }
     expect(failed.join('\n')).toBe('');
-  });
+  }, TIMEOUT_MS);
 
   it('truncation at every structural boundary of a JSON definition, a YAML definition and a template', () => {
     const failed: string[] = [];
