@@ -1,37 +1,172 @@
-// Whole-process timing of the sfn-lint CLI on generated machines, as CI and pre-commit
-// run it. Prints the median of several runs per size. Run: npm run bench
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, statSync } from 'node:fs';
+// sfn-lint side by side with its peers (@wmfs/statelint, asl-validator and
+// amazon-states-language-service), each as its users run it:
+//   (a) the whole process on generated machines of 100 to 10,000 states, and how it grows;
+//   (b) one process over the real JSON workflows of the shared corpus: files per second;
+//   (c) start-up: one small file, as a pre-commit hook runs it;
+//   (d) in-process validation of the 2,400-state (1 MB) machine, warm;
+//   (e) peak memory on 10,000 states.
+// Times are medians of several runs; ratios are the peer's time over sfn-lint's. The targets
+// are for a 2-core machine. Run: npm run bench (installs the peers into bench/ when missing).
+// BENCH_SIZES, BENCH_RUNS (sfn-lint) and BENCH_PEER_RUNS change the sizes and run counts.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMachine } from './generate-machine.mjs';
+import { canMeasureMemory, median, medianProcess, peakMemory, timeProcess } from './measure.mjs';
+import { ensurePeers, peers, sfnLint } from './peers.mjs';
 
-const cli = fileURLToPath(new URL('../packages/cli/bin/sfn-lint.cjs', import.meta.url));
 const sizes = (process.env.BENCH_SIZES ?? '100,1000,2400,10000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 7);
+const peerRuns = Number(process.env.BENCH_PEER_RUNS ?? 3);
+const node = process.execPath;
 const dir = mkdtempSync(join(tmpdir(), 'sfn-lint-bench-'));
+const corpusReal = fileURLToPath(new URL('../../shared/corpus/real', import.meta.url));
+const smallFile = fileURLToPath(new URL('../fixtures/examples/order-workflow.asl.json', import.meta.url));
+const targets = [];
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+ensurePeers();
 
-function time(args) {
-  const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status === 2) throw new Error(`sfn-lint failed: ${result.stderr}`);
-  return ms;
-}
+const ms = (value) => `${value.toFixed(0)} ms`;
+const ratio = (peer, ours) => `${(peer / ours).toFixed(1)}×`;
+const cell = (text, width) => String(text).padStart(width);
+const target = (name, met, measured, wanted) => targets.push({ name, met, measured, wanted });
 
-const baseline = median(Array.from({ length: runs }, () => time(['-e', '0'])));
-console.log(`node start-up (node -e 0): ${baseline.toFixed(0)} ms`);
-console.log('states  bytes      median ms  ms per 1,000 states');
-for (const size of sizes) {
+function machineFile(size) {
   const file = join(dir, `machine-${size}.asl.json`);
-  writeFileSync(file, JSON.stringify(generateMachine(size), null, 2));
-  time([cli, file]);
-  const ms = median(Array.from({ length: runs }, () => time([cli, file])));
-  console.log(`${String(size).padStart(6)}  ${String(statSync(file).size).padStart(9)}  ${ms.toFixed(0).padStart(9)}  ${((ms - baseline) / (size / 1000)).toFixed(0).padStart(8)}`);
+  if (!existsSync(file)) writeFileSync(file, JSON.stringify(generateMachine(size), null, 2));
+  return file;
+}
+
+const baseline = median(Array.from({ length: runs }, () => timeProcess(node, ['-e', '0']).ms));
+console.log(`Node ${process.version}, node start-up (node -e 0): ${ms(baseline)}; medians of ${runs} runs for sfn-lint, ${peerRuns} for each peer\n`);
+
+// (a) Whole process on generated machines.
+console.log('(a) Whole process on generated machines (ms; in brackets: the peer\'s time over sfn-lint\'s)');
+const tools = [sfnLint, ...peers];
+console.log(`${'states'.padStart(6)} ${'bytes'.padStart(9)} ${tools.map((tool) => cell(tool.name, 32)).join('')}`);
+const whole = new Map(tools.map((tool) => [tool.name, new Map()]));
+for (const size of sizes) {
+  const file = machineFile(size);
+  const cells = tools.map((tool) => {
+    const value = medianProcess(node, tool.cli([file]), tool === sfnLint ? runs : peerRuns).ms;
+    whole.get(tool.name).set(size, value);
+    const ours = whole.get(sfnLint.name).get(size);
+    return cell(tool === sfnLint ? ms(value) : `${ms(value)} (${ratio(value, ours)})`, 32);
+  });
+  console.log(`${cell(size, 6)} ${cell(statSync(file).size, 9)} ${cells.join('')}`);
+}
+// The marginal cost, (t(b) − t(a)) / (b − a) between consecutive sizes, leaves out start-up;
+// for linear growth it stays flat, so the last interval's over the first's stays near 1.
+console.log('Growth: ms per 1,000 more states between consecutive sizes, and the last interval\'s slope over the first\'s (1.0 is linear)');
+for (const tool of tools) {
+  const times = whole.get(tool.name);
+  const slopes = sizes.slice(1).map((size, i) => ({ from: sizes[i], to: size, slope: ((times.get(size) - times.get(sizes[i])) / (size - sizes[i])) * 1000 }));
+  const growth = slopes.length >= 2 ? slopes[slopes.length - 1].slope / slopes[0].slope : NaN;
+  const listed = slopes.map(({ from, to, slope }) => `${from}→${to}: ${slope.toFixed(0)}`).join(', ');
+  console.log(`  ${tool.name.padEnd(32)} ${listed}${Number.isFinite(growth) ? `; ratio ${growth.toFixed(2)}` : ''}`);
+  if (tool === sfnLint && Number.isFinite(growth)) target('(a) linear growth (slope ratio ≤ 1.5)', growth <= 1.5, growth.toFixed(2), '≤ 1.5');
+}
+if (sizes.includes(2400)) {
+  const ours = whole.get(sfnLint.name).get(2400);
+  target('(a) 2,400 states (1 MB), whole process', ours <= 200, ms(ours), '≤ 200 ms');
+}
+
+// (b) One process over the real JSON workflows.
+console.log('\n(b) One process over the real JSON workflows of the corpus (files per second)');
+if (!existsSync(corpusReal)) {
+  console.log(`  skipped: the corpus is not at ${corpusReal}`);
+} else {
+  const files = realWorkflows(corpusReal);
+  const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  console.log(`  ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB (standalone ASL JSON: the input every peer reads)`);
+  const ours = medianProcess(node, sfnLint.cli(files), runs).ms;
+  const oursRate = files.length / (ours / 1000);
+  console.log(`  ${'sfn-lint (one CLI process)'.padEnd(58)} ${cell(ms(ours), 9)} ${cell(oursRate.toFixed(0), 6)} files/s`);
+  let fastest = 0;
+  for (const peer of peers) {
+    // The whole driver process: loading the library counts, as sfn-lint's start-up does.
+    const { ms: peerMs, stdout } = medianProcess(node, [peer.driver, '--files', ...files], peerRuns);
+    const { threw } = JSON.parse(stdout);
+    const rate = files.length / (peerMs / 1000);
+    fastest = Math.max(fastest, rate);
+    console.log(`  ${`${peer.name} (its library, one process)`.padEnd(58)} ${cell(ms(peerMs), 9)} ${cell(rate.toFixed(0), 6)} files/s  (sfn-lint ${ratio(oursRate, rate)} as many)${threw > 0 ? `; threw on ${threw} files` : ''}`);
+  }
+  target('(b) files/s over the fastest peer', oursRate >= 3 * fastest, ratio(oursRate, fastest), '≥ 3×');
+}
+
+// (c) Start-up on one small file.
+console.log('\n(c) Start-up: one small file (fixtures/examples/order-workflow.asl.json), as a pre-commit hook runs it');
+const startup = medianProcess(node, sfnLint.cli([smallFile]), Math.max(runs, 11)).ms;
+console.log(`  ${'sfn-lint'.padEnd(32)} ${cell(ms(startup), 8)}`);
+for (const peer of peers) {
+  const peerMs = medianProcess(node, peer.cli([smallFile]), Math.max(peerRuns, 5)).ms;
+  console.log(`  ${peer.name.padEnd(32)} ${cell(ms(peerMs), 8)}  (${ratio(peerMs, startup)})`);
+}
+target('(c) start-up on one small file', startup <= 150, ms(startup), '≤ 150 ms');
+
+// (d) In-process validation of the 1 MB machine, warm.
+console.log('\n(d) In-process validation of the 2,400-state machine (ms: first call, then the median of the warm calls)');
+const mb = machineFile(2400);
+const rounds = String(Math.max(peerRuns, 5) + 1);
+const inProcess = (driver) => JSON.parse(timeProcess(node, [driver, '--repeat', rounds, mb]).stdout);
+const oursWarm = inProcess(sfnLint.driver);
+console.log(`  ${'sfn-lint core (lintText)'.padEnd(46)} ${cell(oursWarm.cold.toFixed(0), 6)} ${cell(oursWarm.warm.toFixed(0), 6)}`);
+const peerWarm = new Map();
+for (const peer of peers) {
+  const warm = inProcess(peer.driver);
+  peerWarm.set(peer, warm);
+  const what = peer.name === 'amazon-states-language-service' ? `${peer.name} (doValidation)` : peer.name;
+  console.log(`  ${what.padEnd(46)} ${cell(warm.cold.toFixed(0), 6)} ${cell(warm.warm.toFixed(0), 6)}  (warm ${ratio(warm.warm, oursWarm.warm)})`);
+}
+// The slot for sfn-lint's own language server: bench/lsp-latency.mjs, when it exists, exports
+// measure(file) → { cold, warm } in ms, from didOpen/didChange to publishDiagnostics.
+const lspBench = new URL('./lsp-latency.mjs', import.meta.url);
+if (existsSync(fileURLToPath(lspBench))) {
+  const lsp = await (await import(lspBench)).measure(mb);
+  console.log(`  ${'sfn-lint language server (diagnostics)'.padEnd(46)} ${cell(lsp.cold.toFixed(0), 6)} ${cell(lsp.warm.toFixed(0), 6)}  (language service warm ${ratio(peerWarm.get(peers[2]).warm, lsp.warm)})`);
+} else {
+  console.log(`  ${'sfn-lint language server'.padEnd(46)}  not measured yet (bench/lsp-latency.mjs)`);
+}
+
+// (e) Peak memory on 10,000 states.
+console.log('\n(e) Peak memory (max RSS) on 10,000 states');
+if (!canMeasureMemory) {
+  console.log('  skipped: /usr/bin/time (GNU time) is not installed');
+} else {
+  const big = machineFile(10000);
+  const ours = peakMemory(node, sfnLint.cli([big]));
+  console.log(`  ${'sfn-lint'.padEnd(32)} ${cell(ours.toFixed(0), 5)} MB`);
+  for (const peer of peers) {
+    const peerMb = peakMemory(node, peer.cli([big]));
+    console.log(`  ${peer.name.padEnd(32)} ${cell(peerMb.toFixed(0), 5)} MB  (${ratio(peerMb, ours)})`);
+  }
+  target('(e) peak memory on 10,000 states', ours < 200, `${ours.toFixed(0)} MB`, '< 200 MB');
+}
+
+console.log('\nTargets');
+for (const { name, met, measured, wanted } of targets) console.log(`  ${met ? 'PASS' : 'MISS'}  ${name.padEnd(44)} ${cell(measured, 8)}  (target ${wanted})`);
+
+/** The corpus files that are standalone ASL JSON: valid JSON whose top level has StartAt and States. */
+function realWorkflows(root) {
+  const found = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const folder = stack.pop();
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) stack.push(path);
+      else if (entry.name.endsWith('.json') && isWorkflow(path)) found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+function isWorkflow(path) {
+  try {
+    const value = JSON.parse(readFileSync(path, 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && 'StartAt' in value && 'States' in value;
+  } catch {
+    return false;
+  }
 }

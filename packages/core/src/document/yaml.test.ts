@@ -1,5 +1,7 @@
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { member } from './node-access.js';
+import type { DocNode } from './node.js';
 import { parseYaml } from './yaml.js';
 
 describe('parseYaml', () => {
@@ -69,6 +71,47 @@ describe('parseYaml', () => {
     const { problems } = parseYaml('A:\n  B: {\n  "x": 1,\n}\nC: [\n');
     expect(problems).toHaveLength(1);
     expect(problems[0].message).toMatch(/more syntax errors? follows? in this document/);
+  });
+
+  it('keeps the range of an error at the end of the text inside the text', () => {
+    for (const text of ['A: "unterminated', "A: 'unterminated", 'Type: Task\nResource: "arn:aws:lam']) {
+      const [problem] = parseYaml(text).problems;
+      expect(problem.range.end).toBeLessThanOrEqual(text.length);
+      expect(problem.range.start).toBeLessThanOrEqual(problem.range.end);
+    }
+  });
+
+  it('reads long double-quoted strings as the yaml package does, with the same ranges', () => {
+    const bodies = ['x', 'é🚀', String.raw`a\"b\\c\/\t\u00e9\x41\U0001F680\n\_`, '  spaced  ', "it's"];
+    for (const body of bodies) {
+      const quoted = `"${body.repeat(Math.ceil(70_000 / body.length))}"`;
+      // In a mapping, in a flow sequence, and under a CloudFormation tag (read as its long form).
+      const cases: [string, (root: DocNode) => DocNode, (value: any) => string][] = [
+        [`Key: ${quoted}\nNext: 1\n`, (root) => member(root, 'Key')!, (value) => value.Key],
+        [`[${quoted}, 2]\n`, (root) => root.children![0], (value) => value[0]],
+        [`Sub: !Sub ${quoted}\n`, (root) => member(member(root, 'Sub'), 'Fn::Sub')!, (value) => value.Sub],
+      ];
+      for (const [text, nodeOf, valueOf] of cases) {
+        const node = nodeOf(parseYaml(text).documents[0].root!);
+        expect(node.value).toBe(valueOf(parse(text, { customTags: [{ tag: '!Sub', resolve: (value: string) => value }] })));
+        expect(text.slice(node.range.start, node.range.end)).toBe(quoted);
+      }
+    }
+  });
+
+  it('reads a 10 MB double-quoted string', () => {
+    const root = parseYaml(`Result: "${'a\\"'.repeat(2_500_000)}"\n`).documents[0].root!;
+    expect(member(root, 'Result')?.value).toBe('a\\"'.repeat(2_500_000).replace(/\\"/g, '"'));
+  });
+
+  it('reports a bad escape in a long double-quoted string where it is, and keeps it as written, as the yaml package does', () => {
+    for (const escape of ['\\q', '\\x4', '\\uZZZZ', '\\U00110000']) {
+      const text = `A: "${'x'.repeat(70_000)}${escape}"\nB: 1\n`;
+      const { documents, problems } = parseYaml(text);
+      expect(problems[0]?.message).toMatch(/^Invalid escape sequence/);
+      expect(problems[0]?.range.start).toBe(text.indexOf('\\'));
+      expect(member(documents[0].root!, 'A')?.value).toBe(parse(text, { logLevel: 'silent' }).A);
+    }
   });
 
   it('handles CRLF line ends', () => {

@@ -1,7 +1,8 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Node as YamlNode } from 'yaml';
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
 import { repairFlowIndentation } from './yaml-flow-indent.js';
+import { decodeLongScalars, type LongScalarError } from './yaml-long-scalars.js';
 
 /**
  * How many nodes alias expansion may create in one file. Far above any real definition
@@ -65,25 +66,37 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
   const problems: ParseProblem[] = [];
   const documents: YamlDocumentResult[] = [];
   let parsed;
+  // Values of long double-quoted scalars, by offset, decoded before the package reads them.
+  const longValues = new Map<number, string>();
+  const longErrors: LongScalarError[] = [];
   try {
-    parsed = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+    const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: false });
+    const tokens = function* (): Generator<CST.Token> {
+      for (const token of new Parser().parse(text)) {
+        decodeLongScalars(token, longValues, longErrors);
+        yield token;
+      }
+    };
+    parsed = Array.from(composer.compose(tokens()));
   } catch (error) {
     problems.push({ code: 'parse-error', message: `The YAML could not be read: ${(error as Error).message}`, range: { start: 0, end: 0 } });
     return { result: { documents, problems }, flowIndentError };
   }
-  const list = Array.isArray(parsed) ? parsed : [parsed];
   let budget = MAX_ALIAS_NODES;
   let bombReported = false;
 
-  for (const doc of list) {
+  for (const doc of parsed) {
     // After a structural error the YAML parser reports every later token as unexpected;
     // the first error is the one to fix, so it alone is reported, with a count of the rest.
     if (doc.errors.some((error) => error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) flowIndentError = true;
-    const [first, ...rest] = doc.errors;
+    const [docStart, , docEnd] = doc.range ?? [0, 0, text.length];
+    const [first, ...rest] = [...doc.errors, ...longErrors.filter((error) => error.pos[0] >= docStart && error.pos[0] <= docEnd)];
     if (first) {
-      const [start, end] = first.pos;
+      // An unterminated quote is reported one character past the end of the text.
+      const start = Math.min(first.pos[0], text.length);
+      const end = Math.min(Math.max(start, first.pos[1]), text.length);
       const more = rest.length === 0 ? '' : ` ${rest.length} more syntax error${rest.length === 1 ? '' : 's'} follow${rest.length === 1 ? 's' : ''} in this document; fix this one first.`;
-      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end: Math.max(start, end) } });
+      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end } });
     }
     const converting = new Set<YamlNode>();
     // Alias.resolve searches the whole document; an alias expanded many times would
@@ -142,7 +155,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const keyNode = pair.key as YamlNode | null;
-          const keyText = keyString(keyNode);
+          const keyText = keyString(keyNode, longValues);
           if (keyText === '<<' && (isAlias(pair.value) || isSeq(pair.value) || isMap(pair.value))) {
             mergeInto(result, pair.value, aliasDepth);
             continue;
@@ -175,7 +188,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
       }
       if (isScalar(node)) {
         const [start, end] = node.range ?? [0, 0];
-        const value = node.value;
+        const value = longValues.get(start) ?? node.value;
         if (typeof value === 'string') return new TreeNode('string', value, start, end);
         if (typeof value === 'number') return new TreeNode('number', value, start, end);
         if (typeof value === 'bigint') return new TreeNode('number', Number(value), start, end);
@@ -253,9 +266,9 @@ function intrinsicTagLength(text: string, start: number): number {
   return match ? match[1].length : 0;
 }
 
-function keyString(key: YamlNode | null): string {
+function keyString(key: YamlNode | null, longValues: ReadonlyMap<number, string>): string {
   if (key == null) return '';
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (isScalar(key)) return longValues.get(key.range?.[0] ?? -1) ?? (key.value === null ? '' : String(key.value));
   // Complex keys are rare in definitions; their source text is the most useful name.
   return String((key as { source?: unknown }).source ?? '');
 }

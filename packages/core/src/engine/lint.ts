@@ -9,6 +9,7 @@ import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
 import { readDirectives, suppressFindings, unusedDirectives, type DirectiveProblem, type DirectiveSources, type DirectiveUsage } from '../suppress/index.js';
 import { looksLikeServerless, looksLikeTemplate, readTemplate } from '../template/read-template.js';
+import { boundedMessage } from './message-length.js';
 import { embeddedDefinition, type RelatedReader } from '../template/embedded-definition.js';
 import { templateMachines } from '../template/state-machines.js';
 import type { TemplateMachine } from '../template/types.js';
@@ -326,7 +327,7 @@ function toDiagnostic(
   return {
     ruleId: rule.id,
     severity,
-    message: report.message,
+    message: boundedMessage(report.message),
     file: document.file,
     range: rangeOf(report.node, report.range, report.at),
     state: state?.name,

@@ -155,7 +155,11 @@ function region(document: SourceDocument, range: Range): Region {
 function lineText(document: SourceDocument, line: number): string {
   const start = document.lineMap.offsetAt(line, 0);
   const end = document.lineMap.offsetAt(line + 1, 0);
-  return document.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+  // Trimmed by hand: an end-anchored regular expression is tried at every offset of the line.
+  let stop = end;
+  if (stop > start && document.text[stop - 1] === '\n') stop--;
+  if (stop > start && document.text[stop - 1] === '\r') stop--;
+  return document.text.slice(start, stop);
 }
 
 /** The state as a logical location: its path through nested scopes, under the template's state machine. */

@@ -128,6 +128,12 @@ describe('canonicalResourceText', () => {
 });
 
 describe('resourceMatches', () => {
+  it('calls a resource longer than any ARN uncertain instead of comparing it character by character', () => {
+    const huge = `arn:aws:lambda:us-east-1:123456789012:function:${'🚀$.a'.repeat(2_500_000)}`;
+    expect(resourceMatches('arn:aws:lambda:*:*:function:*', huge, undefined)).toBe('maybe');
+    expect(resourceMatches(huge, 'arn:aws:lambda:us-east-1:123456789012:function:f', undefined)).toBe('maybe');
+  });
+
   it.each([
     // A GetAtt Arn and the ARN SAM builds from the name are the same resource.
     [`${LAMBDA_ARN}\${Worker}*`, '${Worker.Arn}', 'yes'],

@@ -318,8 +318,15 @@ function refToken(key: string, template: Template | undefined): Token {
  * assumed to have unrelated names, so `function:${A}*` does not cover `function:${B}`.
  * As in IAM, a wildcard does not cross the first five `:` of an ARN.
  */
+/**
+ * Longer than any ARN IAM accepts (2,048 characters). The comparison below is quadratic in
+ * the two lengths, and a 10 MB parameter substituted into an ARN never finished.
+ */
+const MAX_ARN = 4096;
+
 export function resourceMatches(granted: SymbolicText, needed: SymbolicText, template: Template | undefined): MatchResult {
   if (granted === '*') return 'yes';
+  if (granted.length > MAX_ARN || needed.length > MAX_ARN) return 'maybe';
   const g = tokensOf(granted, template);
   const n = tokensOf(needed, template);
   const gParts = arnComponents(g);

@@ -2,6 +2,7 @@
  * Words for messages: how to show a value, what a field expects, and what is wrong with a
  * value that a schema rejected.
  */
+import { codePointLength, codePointPrefix } from '../text/code-points.js';
 import { editDistance } from '../text/edit-distance.js';
 import {
   JSONATA_SOURCE,
@@ -33,8 +34,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** A short, quoted rendering of a value for "…, not X." */
 export function preview(value: unknown): string {
   if (typeof value === 'string') {
-    const chars = [...value];
-    const shown = chars.length > 40 ? chars.slice(0, 37).join('') + '…' : value;
+    const shown = codePointLength(value, 40) > 40 ? `${codePointPrefix(value, 37)}…` : value;
     return JSON.stringify(shown);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);

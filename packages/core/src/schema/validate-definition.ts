@@ -32,6 +32,7 @@ import {
   valueMessage,
 } from './describe.js';
 import * as generated from './validators.generated.js';
+import { codePointLength, codePointPrefix } from '../text/code-points.js';
 
 export interface DefinitionIssue {
   /** JSON path from the definition root to the offending value, e.g. ['States','A','Retry',0,'BackoffRate'] */
@@ -167,14 +168,14 @@ class Validation {
 
   private stateName(name: string, path: Path, where: string): void {
     // UTF-16 length bounds the number of code points from above: count only long names.
-    const length = name.length > MAX_STATE_NAME ? [...name].length : name.length;
+    const length = name.length > MAX_STATE_NAME ? codePointLength(name) : name.length;
     if (length === 0) {
       this.report(path, 'key', 'State name is empty: give the state a name of 1 to 80 characters.');
     } else if (length > MAX_STATE_NAME) {
       this.report(
         path,
         'key',
-        `State name "${[...name].slice(0, 30).join('')}…" is ${length} characters long; state names can have at most ${MAX_STATE_NAME}.`,
+        `State name "${codePointPrefix(name, 30)}…" is ${length} characters long; state names can have at most ${MAX_STATE_NAME}.`,
       );
     }
     const first = this.names.get(name);
