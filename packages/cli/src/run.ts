@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic, FormatOptions, LintOptions, LintResult, RuleDefinition, SourceDocument } from '@sfn-lint/core';
-import { definitionRoots, docsUrlFor, formatters, lintDocument, parseDocument, readTemplate, reservedRules, templateMachines, templateRoots } from '@sfn-lint/core';
+import { docsUrlFor, formatters, holdsStateMachines, lintDocument, mayHoldStateMachines, parseDocument, reservedRules } from '@sfn-lint/core';
 import { applyStateOverrides, lintOptionsFor } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import type { RunOptions } from './args.js';
@@ -135,18 +135,11 @@ function lintFile(target: FileTarget, options: LintOptions): LintResult | undefi
     document = parseDocument(target.path, text);
   } else {
     // Most data files are not definitions: a substring test spares parsing them.
-    if (!text.includes('StartAt') && !text.includes('States') && !STATE_MACHINE_HINT.test(text)) return undefined;
+    if (!mayHoldStateMachines(text)) return undefined;
     document = parseDocument(target.path, text);
-    if (definitionRoots(document).length === 0 && !holdsStateMachines(document)) return undefined;
+    if (!holdsStateMachines(document)) return undefined;
   }
   return lintDocument(document, { ...options, assumeDefinition: target.always });
-}
-
-/** Substrings of a template that may declare a state machine whose definition is elsewhere. */
-const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|stepFunctions:/;
-
-function holdsStateMachines(document: SourceDocument): boolean {
-  return templateRoots(document).some((root) => templateMachines(readTemplate(document, root)).length > 0);
 }
 
 /**

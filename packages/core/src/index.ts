@@ -29,6 +29,7 @@ export * from './model/types.js';
 export { ScopeGraph, type Edge } from './graph/scope-graph.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, templateRoots, type LintOptions, type LintResult } from './engine/lint.js';
+export { holdsStateMachines, isDataFile, isDefinitionFile, mayHoldStateMachines } from './engine/lintable.js';
 export {
   readDirectives,
   suppressFindings,

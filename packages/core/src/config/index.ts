@@ -1,3 +1,5 @@
+export { CONFIG_FILE_NAMES, ConfigFiles, type ConfigFilesOptions, type ConfigHost } from './config-files.js';
+export { ConfigFileError } from './config-file-error.js';
 export { applyStateOverrides, lintOptionsFor } from './apply.js';
 export { formatKeyPath } from './key-path.js';
 export { parseConfig, type ConfigCheck, type ConfigValidator, type ParsedConfig } from './parse.js';
