@@ -51,6 +51,7 @@ export { deliversLogs, loggingOf, tracingOf, type LoggingSetting, type TracingSe
 export { rebuildDefinitionString, type RebuiltDefinition } from './template/definition-string.js';
 export { cdkPathOf, getAttParts, intrinsicArgument, intrinsicName, isPseudoParameter, referencesIn, symbolicText, type SymbolicReference } from './template/symbolic.js';
 export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
+export { stateFields } from './schema/state-fields.js';
 export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
 export * from './paths/intrinsic.js';
 export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/jsonpath.js';
@@ -127,7 +128,7 @@ export {
   type PolicyStatement as PolicyDocumentStatement,
   type PolicyValue,
 } from './iam/least-privilege.js';
-export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
+export { appendArrayItem, applyEdits, applyFixes, insertArrayItem, insertMember, renameKey, replaceString, type AppliedFixes, type InsertMemberOptions } from './fix/index.js';
 export { closeNames, closestName } from './text/closest-name.js';
 export { editDistance } from './text/edit-distance.js';
 export { compileGlob, globRegExp, isGlob, type Glob } from './text/glob.js';

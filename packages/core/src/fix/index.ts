@@ -1,2 +1,2 @@
 export { applyEdits, applyFixes, type AppliedFixes } from './apply.js';
-export { appendArrayItem, insertArrayItem, insertMember, renameKey, type InsertMemberOptions } from './edits.js';
+export { appendArrayItem, insertArrayItem, insertMember, renameKey, replaceString, type InsertMemberOptions } from './edits.js';
