@@ -1,4 +1,4 @@
-import { definitionNeeds, integrationOf, renderRuleMarkdown, reservedRules, type Machine, type State, type TaskState } from '@sfn-lint/core';
+import { definitionNeeds, integrationOf, needsOf, renderRuleMarkdown, reservedRules, type Machine, type NeededPermission, type State, type TaskState, type TemplateMachine } from '@sfn-lint/core';
 import { rulesById } from '@sfn-lint/rules';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { Analysis } from './analysis.js';
@@ -18,7 +18,7 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   }
   for (const machine of machines) {
     const task = machine.states.find((state): state is TaskState => state.kind === 'Task' && state.resource !== undefined && state.resource.range.start <= offset && offset <= state.resource.range.end);
-    if (task) return { contents: markdown(describeResource(machine, task)), range: toRange(analysis.source, task.resource!.range) };
+    if (task) return { contents: markdown(describeResource(needsIn(machine, analysis.result?.templateMachines), task)), range: toRange(analysis.source, task.resource!.range) };
   }
   return ruleHover(analysis, offset);
 }
@@ -34,7 +34,7 @@ function describeState(state: State): string {
   return lines.join('\n\n');
 }
 
-function describeResource(machine: Machine, task: TaskState): string {
+function describeResource(machineNeeds: readonly NeededPermission[], task: TaskState): string {
   const integration = integrationOf(task);
   const lines: string[] = [];
   const resource = integration?.resource;
@@ -42,7 +42,7 @@ function describeResource(machine: Machine, task: TaskState): string {
   if (entry) lines.push(`**${entry.kind === 'sdk' ? 'AWS SDK integration' : entry.kind === 'http' ? 'HTTP task' : 'Optimized integration'}** \`${entry.service}:${entry.action}\`${integration?.pattern ? ` (${integration.pattern})` : ''}${integration?.entry ? '' : ', probably'}`);
   else if (resource?.kind === 'activity') lines.push(`**Activity** \`${resource.activityName}\``);
   else if (resource && 'reason' in resource) lines.push(`**Resource not recognised**: ${resource.reason}`);
-  const needs = definitionNeeds(machine).filter((need) => need.state === task);
+  const needs = machineNeeds.filter((need) => need.state === task);
   if (needs.length > 0) {
     lines.push('IAM actions the execution role needs:');
     const seen = new Set<string>();
@@ -53,6 +53,17 @@ function describeResource(machine: Machine, task: TaskState): string {
     }
   }
   return lines.join('\n\n') || 'No integration recognised.';
+}
+
+const standaloneNeeds = new WeakMap<Machine, readonly NeededPermission[]>();
+
+/** What the machine's states need from its role: for a template's machine with its references resolved, as the IAM rules saw it (and cached with them). */
+function needsIn(machine: Machine, templateMachines: readonly TemplateMachine[] | undefined): readonly NeededPermission[] {
+  const embedding = templateMachines?.find((candidate) => candidate.definition === machine.root);
+  if (embedding) return needsOf(embedding, machine).needs;
+  let needs = standaloneNeeds.get(machine);
+  if (!needs) standaloneNeeds.set(machine, (needs = definitionNeeds(machine)));
+  return needs;
 }
 
 const RULE_ID = /[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g;

@@ -322,6 +322,60 @@ describe('language server, push diagnostics and configuration', () => {
     await expect.poll(() => client.pushedCount(uri), { timeout: 10_000 }).toBeGreaterThan(count);
   });
 
+  it('in onSave mode, refreshes diagnostics when the file is saved, not as it is typed', async () => {
+    const uri = uriOf('saved.asl.yaml');
+    client.settings = { run: 'onSave' };
+    let count = client.pushedCount(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.open(uri, YAML_MACHINE);
+    expect((await client.pushedDiagnostics(uri)).map((d) => d.code)).toContain('no-unreachable-state');
+    count = client.pushedCount(uri);
+    const fixed = YAML_MACHINE.replace('    Next: Last', '    Next: Orphan').replace('    End: true\n', '    Next: Last\n');
+    await client.change(uri, [{ text: fixed }]);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(client.pushedCount(uri)).toBe(count);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await expect.poll(() => client.pushedCount(uri), { timeout: 10_000 }).toBeGreaterThan(count);
+    expect((await client.pushedDiagnostics(uri)).map((d) => d.code)).not.toContain('no-unreachable-state');
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
+  it('checks the files the validate globs name, whatever they hold', async () => {
+    const uri = uriOf('workflows/broken.json');
+    const text = '{ "Comment": "no StartAt yet" }';
+    await client.open(uri, text);
+    expect(await client.pushedDiagnostics(uri)).toEqual([]);
+    client.settings = { validate: ['workflows/*.json'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await expect.poll(async () => (await client.pushedDiagnostics(uri)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await client.pushedDiagnostics(uri)).map((d) => d.code)).toContain('valid-definition');
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
+  it('answers every request on wrong types, deep nesting and a large garbage file', async () => {
+    const inputs: [string, string][] = [
+      ['types.asl.json', '{ "StartAt": 5, "States": { "A": { "Type": 7, "Next": [1], "Branches": "x", "Catch": {} }, "B": null } }'],
+      ['deep.asl.json', `${'['.repeat(50_000)}${']'.repeat(50_000)}`],
+      ['deep.asl.yaml', `StartAt: A\nStates:\n  A: ${'{ a: '.repeat(5_000)}1${' }'.repeat(5_000)}\n`],
+      ['garbage.asl.json', `{ "StartAt": "A", "States": {${'"A": { "Type": "Pass", "Next": "A" }, {'.repeat(20_000)}`],
+    ];
+    for (const [name, text] of inputs) {
+      const uri = uriOf(name);
+      await client.open(uri, text);
+      const position = { line: 0, character: 20 };
+      await client.request('textDocument/hover', { textDocument: { uri }, position });
+      await client.request('textDocument/definition', { textDocument: { uri }, position });
+      await client.request('textDocument/completion', { textDocument: { uri }, position });
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } });
+      expect(Array.isArray(await client.pushedDiagnostics(uri, 1, 30_000))).toBe(true);
+      await client.close(uri);
+    }
+    expect(client.process.exitCode).toBeNull();
+  });
+
   it('offers fix-all as a source action', async () => {
     const uri = uriOf('fixall.asl.json');
     const text = MACHINE;
