@@ -39,6 +39,7 @@ const lines = text.split('\n');
 const line = lines.findIndex((candidate, index) => index > lines.length / 2 && candidate.includes('"ResultPath": "$.results.s'));
 const column = lines[line].lastIndexOf('"') - 1;
 const times = [];
+const cpuBefore = (await connection.sendRequest('sfnLint/serverStatus', {})).cpuMs;
 for (let version = 2; version < edits + 2; version++) {
   const started = performance.now();
   await connection.sendNotification('textDocument/didChange', {
@@ -49,9 +50,10 @@ for (let version = 2; version < edits + 2; version++) {
   times.push(performance.now() - started);
   if (report.kind !== 'full') throw new Error('expected a full report');
 }
+const cpuMs = ((await connection.sendRequest('sfnLint/serverStatus', {})).cpuMs - cpuBefore) / edits;
 const sorted = [...times].sort((a, b) => a - b);
 const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-console.log(`edit to diagnostics over ${edits} edits: median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms`);
+console.log(`edit to diagnostics over ${edits} edits: median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms; server CPU ${cpuMs.toFixed(1)} ms per edit`);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
 connection.dispose();

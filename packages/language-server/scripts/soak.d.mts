@@ -1,6 +1,7 @@
 export interface SoakMemory {
   readonly heapUsed: number;
   readonly rss: number;
+  readonly cpuMs: number;
   readonly documents: number;
 }
 

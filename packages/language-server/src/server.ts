@@ -27,7 +27,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.
  */
 export const STATE_GRAPH_REQUEST = 'sfnLint/stateGraph';
 
-/** Memory and load of the server, `{}` → `{ heapUsed, rss, documents }`; runs a collection first when Node allows it. For soak tests and diagnosis. */
+/** Memory and load of the server, `{}` → `{ heapUsed, rss, cpuMs, documents }`; runs a collection first when Node allows it. For soak tests and diagnosis. */
 export const SERVER_STATUS_REQUEST = 'sfnLint/serverStatus';
 
 /** How long typing must pause before pushed diagnostics are recomputed. */
@@ -244,10 +244,11 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     SERVER_STATUS_REQUEST,
-    guard('server status', { heapUsed: 0, rss: 0, documents: 0 }, () => {
+    guard('server status', { heapUsed: 0, rss: 0, cpuMs: 0, documents: 0 }, () => {
       (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
-      return { heapUsed: memory.heapUsed, rss: memory.rss, documents: documents.all().length };
+      const cpu = process.cpuUsage();
+      return { heapUsed: memory.heapUsed, rss: memory.rss, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.all().length };
     }),
   );
 
