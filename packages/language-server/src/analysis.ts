@@ -74,11 +74,6 @@ export class Analyser {
     return analysis;
   }
 
-  /** The latest analysis, whatever its version; for requests that can use a slightly stale one. */
-  latest(uri: string): Analysis | undefined {
-    return this.cache.get(uri);
-  }
-
   forget(uri: string): void {
     this.cache.delete(uri);
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, TestClient } from './test-support/lsp-client.js';
 
 // The server under test is the built one (dist/main.js), spawned and spoken to over stdio.
@@ -191,6 +191,8 @@ describe('language server, pull diagnostics', () => {
     await client.change(uri(), [{ text: changed }]);
     const names = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri() }, position: positionOf(changed, '"Next": "Do\n', 1, 11) });
     expect(names.map((item) => item.label).sort()).toEqual(['Done', 'Orphan', 'Validate']);
+    const done = names.find((item) => item.label === 'Done')!;
+    expect(applyTextEdits(changed, [done.textEdit as { range: Range; newText: string }])).toContain('"Next": "Done\n');
     const typed = text.replace('"Done": { "Type": "Succeed" },', '"Done": { "Type": "Su" },');
     await client.change(uri(), [{ text: typed }]);
     const types = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri() }, position: positionOf(typed, '"Type": "Su"', 1, 11) });
@@ -240,6 +242,16 @@ describe('language server, push diagnostics and configuration', () => {
     const after = await client.pushedDiagnostics(uri, version);
     expect(after.map((d) => d.code)).toContain('no-unreachable-state');
     expect(after.find((d) => d.code === 'no-unreachable-state')!.range.start.line).toBe(5);
+  });
+
+  it('completes state names in YAML, quoting those that need it', async () => {
+    const uri = uriOf('complete.asl.yaml');
+    const text = YAML_MACHINE.replace('  Orphan:', '  "Fan: out":').replace('    Next: Last', '    Next: ');
+    await client.open(uri, text);
+    const position = positionOf(text, '    Next: \n', 1, 10);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position });
+    const written = Object.fromEntries(items.map((item) => [item.label, (item.textEdit as { newText: string }).newText]));
+    expect(written).toEqual({ Last: 'Last', 'Fan: out': '"Fan: out"' });
   });
 
   it('debounces: a burst of edits is analysed once', async () => {

@@ -83,10 +83,17 @@ export function startServer(connection: Connection): void {
     return analysis;
   }
 
-  /** In onSave mode, diagnostics stay those of the last analysed version until the next save. */
+  /** In onSave mode, the analysis whose diagnostics are shown until the next save. */
+  const shown = new Map<string, Analysis>();
+
   function diagnosticsAnalysis(uri: string): Analysis | undefined {
-    if (settings.run === 'onSave') return analyser.latest(uri) ?? analysisOf(uri);
-    return analysisOf(uri);
+    if (settings.run !== 'onSave') return analysisOf(uri);
+    let analysis = shown.get(uri);
+    if (!analysis) {
+      analysis = analysisOf(uri);
+      if (analysis) shown.set(uri, analysis);
+    }
+    return analysis;
   }
 
   function publish(uri: string): void {
@@ -104,6 +111,7 @@ export function startServer(connection: Connection): void {
   function refreshAll(): void {
     generation++;
     analyser.clear();
+    shown.clear();
     if (pull) {
       if (refreshSupport) connection.languages.diagnostics.refresh();
     } else {
@@ -179,7 +187,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidSave((event) => {
     if (settings.run !== 'onSave') return;
-    analyser.forget(event.document.uri);
+    shown.delete(event.document.uri);
     if (pull) {
       if (refreshSupport) connection.languages.diagnostics.refresh();
     } else schedule(event.document.uri);
@@ -188,6 +196,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     analyser.forget(event.document.uri);
+    shown.delete(event.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
