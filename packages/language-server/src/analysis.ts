@@ -69,7 +69,8 @@ export class Analyser {
   analyse(document: TextDocument): Analysis {
     const known = this.cache.get(document.uri);
     if (known && known.version === document.version) return known;
-    const analysis = this.compute(document);
+    // An edit that leaves the text as it was (undone, or saved) needs no new analysis.
+    const analysis = known && known.source.text === document.getText() ? { ...known, version: document.version } : this.compute(document);
     this.cache.set(document.uri, analysis);
     return analysis;
   }

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits, TestClient } from './test-support/lsp-client.js';
@@ -214,6 +214,25 @@ describe('language server, pull diagnostics', () => {
     await client.request('textDocument/hover', { textDocument: { uri: uri() }, position: { line: 1000, character: 5 } });
     await client.change(uri(), [{ text }]);
     expect((await client.pullDiagnostics(uri())).map((d) => d.code)).not.toContain('parse-error');
+  });
+
+  it('points at the other states of a loop as related information', async () => {
+    const loop = uriOf('loop.asl.json');
+    const text = JSON.stringify({ StartAt: 'Poll', States: { Poll: { Type: 'Pass', Next: 'Check' }, Check: { Type: 'Choice', Choices: [{ Variable: '$.done', BooleanEquals: true, Next: 'Done' }], Default: 'Poll' }, Done: { Type: 'Succeed' } } }, null, 2);
+    await client.open(loop, text);
+    const diagnostic = (await client.pullDiagnostics(loop)).find((d) => d.code === 'loop-needs-wait')!;
+    expect(diagnostic.relatedInformation?.length).toBeGreaterThan(0);
+    expect(diagnostic.relatedInformation![0].location.uri).toBe(loop);
+  });
+
+  it('lints the state machines of CDK output', async () => {
+    const file = fileURLToPath(new URL('../../../fixtures/templates/cdk.out/OrdersStack.template.json', import.meta.url));
+    const cdk = pathToFileURL(file).href;
+    await client.open(cdk, readFileSync(file, 'utf8'));
+    const codes = (await client.pullDiagnostics(cdk)).map((d) => d.code);
+    expect(codes).toContain('require-choice-default');
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: cdk } });
+    expect(symbols.map((symbol) => symbol.name)).toContain('OrdersStack/Flow');
   });
 
   it('shuts down and exits with code 0', async () => {
