@@ -65,6 +65,3 @@ export const rules: readonly RuleDefinition[] = [
 ];
 
 export const rulesById: ReadonlyMap<string, RuleDefinition> = new Map(rules.map((rule) => [rule.id, rule]));
-
-/** The config schema of this registry, precompiled (scripts/build-config-schema.mjs), for front ends that read config files. */
-export { validateConfig } from './config-validator.generated.js';

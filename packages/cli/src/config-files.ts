@@ -1,7 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigFiles as CoreConfigFiles, type ConfigHost, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
-import { validateConfig } from '@sfn-lint/rules';
+import { ConfigFiles as CoreConfigFiles, validateConfig, type ConfigHost, type RuleDefinition, type SeveritySetting } from '@sfn-lint/core';
 import { UsageError } from './usage-error.js';
 
 export { CONFIG_FILE_NAMES } from '@sfn-lint/core';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { ConfigFileError, ConfigFiles, resolveConfig, type ConfigHost, type EffectiveConfig } from '@sfn-lint/core';
-import { rules, validateConfig } from '@sfn-lint/rules';
+import { ConfigFileError, ConfigFiles, resolveConfig, validateConfig, type ConfigHost, type EffectiveConfig } from '@sfn-lint/core';
+import { rules } from '@sfn-lint/rules';
 
 const host: ConfigHost = {
   path,

@@ -22,10 +22,15 @@ import { definition, documentSymbols, prepareRename, references, rename } from '
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
 
 /**
- * The request the VS Code extension's graph view sends, `{ uri }`, for the state-graph
- * model of a document. Not served yet: core has no graph model for front ends to send.
+ * The request the VS Code extension's graph view sends for the state-graph model of an
+ * open document. Not served yet: core has no graph model for front ends to send. When it
+ * has, the handler goes beside the others below, answering from `analysisOf(uri)`.
  */
 export const STATE_GRAPH_REQUEST = 'sfnLint/stateGraph';
+
+export interface StateGraphParams {
+  readonly uri: string;
+}
 
 /** Memory and load of the server, `{}` → `{ heapUsed, rss, cpuMs, documents }`; runs a collection first when Node allows it. For soak tests and diagnosis. */
 export const SERVER_STATUS_REQUEST = 'sfnLint/serverStatus';

@@ -12,8 +12,12 @@ export type StateTarget = { readonly kind: 'key'; readonly state: State } | { re
 
 const inside = (start: number, end: number, offset: number): boolean => start <= offset && offset <= end;
 
-/** Every reference to a state in the machine, scope by scope. */
-export function stateReferences(machine: Machine): StateReference[] {
+const referencesCache = new WeakMap<Machine, readonly StateReference[]>();
+
+/** Every reference to a state in the machine, scope by scope; read once per analysis. */
+export function stateReferences(machine: Machine): readonly StateReference[] {
+  const known = referencesCache.get(machine);
+  if (known) return known;
   const references: StateReference[] = [];
   for (const scope of machine.scopes) {
     if (scope.startAt?.kind === 'string') references.push({ node: scope.startAt, scope, name: scope.startAt.value as string });
@@ -23,6 +27,7 @@ export function stateReferences(machine: Machine): StateReference[] {
       if (transition.target !== undefined) references.push({ node: transition.node, scope: state.scope, name: transition.target });
     }
   }
+  referencesCache.set(machine, references);
   return references;
 }
 
