@@ -1,5 +1,7 @@
 export interface SoakMemory {
   readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
   readonly rss: number;
   readonly cpuMs: number;
   readonly documents: number;

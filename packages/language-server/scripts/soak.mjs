@@ -36,19 +36,20 @@ const JSON_MACHINE = JSON.stringify(
   2,
 );
 
-const YAML_MACHINE = `StartAt: First
+const YAML_MACHINE = `StartAt: Send
 States:
-  First:
+  Send:
     Type: Task
     Resource: arn:aws:states:::sqs:sendMessage
     Parameters:
       QueueUrl: https://sqs.us-east-1.amazonaws.com/123456789012/orders
       MessageBody.$: $
-    Next: Last
-  Last:
+    Next: Finish
+  Finish:
     Type: Succeed
-  Orphan:
-    Type: Pass
+  Stray:
+    Type: Wait
+    Seconds: 5
     End: true
 `;
 
@@ -167,7 +168,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await runSoak({ edits: Number(edits), documents: Number(documents), seed: Number(seed), log: console.log });
   const mb = (bytes) => (bytes / 1048576).toFixed(1);
   console.log(`seed ${seed}: ${result.answered}/${result.edits} requests answered in ${result.seconds.toFixed(1)} s`);
-  console.log(`heap ${mb(result.warm.heapUsed)} MB after warm-up, ${mb(result.end.heapUsed)} MB at the end; rss ${mb(result.warm.rss)} MB, ${mb(result.end.rss)} MB`);
+  const line = (m) => `heap used ${mb(m.heapUsed)} MB of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, rss ${mb(m.rss)} MB`;
+  console.log(`after warm-up: ${line(result.warm)}\nat the end:    ${line(result.end)}`);
   const grew = result.end.heapUsed > result.warm.heapUsed * 1.5 + 8 * 1048576;
   if (grew || result.answered !== result.edits || result.exitCode !== 0) {
     console.error('soak failed');

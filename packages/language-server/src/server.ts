@@ -32,7 +32,7 @@ export interface StateGraphParams {
   readonly uri: string;
 }
 
-/** Memory and load of the server, `{}` → `{ heapUsed, rss, cpuMs, documents }`; runs a collection first when Node allows it. For soak tests and diagnosis. */
+/** Memory and load of the server, `{}` → `{ heapUsed, heapTotal, external, rss, cpuMs, documents }`; runs a collection first when Node allows it. For soak tests and diagnosis. */
 export const SERVER_STATUS_REQUEST = 'sfnLint/serverStatus';
 
 /** How long typing must pause before pushed diagnostics are recomputed. */
@@ -258,11 +258,11 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(
     SERVER_STATUS_REQUEST,
-    guard('server status', { heapUsed: 0, rss: 0, cpuMs: 0, documents: 0 }, () => {
+    guard('server status', { heapUsed: 0, heapTotal: 0, external: 0, rss: 0, cpuMs: 0, documents: 0 }, () => {
       (globalThis as { gc?: () => void }).gc?.();
       const memory = process.memoryUsage();
       const cpu = process.cpuUsage();
-      return { heapUsed: memory.heapUsed, rss: memory.rss, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.all().length };
+      return { heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, rss: memory.rss, cpuMs: (cpu.user + cpu.system) / 1000, documents: documents.all().length };
     }),
   );
 
