@@ -39,6 +39,8 @@ export interface AnalyserOptions {
   readonly roots: () => readonly string[];
   /** The text of an open document, by path, so that a template sees unsaved definition files. */
   readonly openText: (file: string) => string | undefined;
+  /** Told of each analysis computed (not of those reused), with its time. */
+  readonly analysed?: (analysis: Analysis, ms: number) => void;
 }
 
 /** The path of a `file:` URI, or undefined for other schemes (unsaved buffers). */
@@ -70,7 +72,13 @@ export class Analyser {
     const known = this.cache.get(document.uri);
     if (known && known.version === document.version) return known;
     // An edit that leaves the text as it was (undone, or saved) needs no new analysis.
-    const analysis = known && known.source.text === document.getText() ? { ...known, version: document.version } : this.compute(document);
+    let analysis: Analysis;
+    if (known && known.source.text === document.getText()) analysis = { ...known, version: document.version };
+    else {
+      const started = performance.now();
+      analysis = this.compute(document);
+      this.options.analysed?.(analysis, performance.now() - started);
+    }
     this.cache.set(document.uri, analysis);
     return analysis;
   }

@@ -235,6 +235,27 @@ describe('language server, pull diagnostics', () => {
     expect(symbols.map((symbol) => symbol.name)).toContain('OrdersStack/Flow');
   });
 
+  it('analyses a burst of edits once it settles, each pull answered', async () => {
+    const burst = uriOf('burst.asl.json');
+    await client.open(burst, MACHINE);
+    await client.pullDiagnostics(burst);
+    client.settings = { trace: { server: 'verbose' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const logged = () => client.logs.filter((line) => line.includes(burst)).length;
+    const before = logged();
+    const pulls: Promise<Diagnostic[]>[] = [];
+    for (let i = 0; i < 10; i++) {
+      await client.change(burst, [{ text: MACHINE.replace('"Orphan"', `"Orphan ${i}"`) }]);
+      pulls.push(client.pullDiagnostics(burst));
+    }
+    const reports = await Promise.all(pulls);
+    expect(reports.at(-1)!.find((d) => d.code === 'no-unreachable-state')!.message).toContain('Orphan 9');
+    expect(logged() - before).toBeLessThanOrEqual(3);
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
   it('shuts down and exits with code 0', async () => {
     const other = new TestClient({ pull: true, rootPath: root });
     await other.initialize();

@@ -39,6 +39,12 @@ export const SERVER_STATUS_REQUEST = 'sfnLint/serverStatus';
 const PUSH_DELAY_MS = 150;
 
 /**
+ * Pulled diagnostics are computed at once for an edit after a pause (the latency people
+ * see), but during a burst of edits closer together than this, only once the burst settles.
+ */
+const PULL_SETTLE_MS = 100;
+
+/**
  * Serves sfn-lint over a language-server connection: diagnostics (pulled, or pushed to a
  * client that cannot pull), fixes and suppressions, navigation between states, hover and
  * completion. Returns once the handlers are registered; the caller's connection is listening.
@@ -55,6 +61,8 @@ export function startServer(connection: Connection): void {
   /** Bumped whenever settings or config files change, so that old pull results are not taken as current. */
   let generation = 0;
   const pending = new Map<string, NodeJS.Timeout>();
+  /** Per document: when it last changed, and whether that change came in a burst. */
+  const changes = new Map<string, { at: number; burst: boolean }>();
 
   const configs = new ConfigLookup(() => roots[0] ?? process.cwd());
   const analyser = new Analyser({
@@ -62,6 +70,9 @@ export function startServer(connection: Connection): void {
     configs,
     roots: () => roots,
     openText: (file) => documents.all().find((document) => filePath(document.uri) === file)?.getText(),
+    analysed: (analysis, ms) => {
+      if (settings.trace === 'verbose') log(`sfn-lint: analysed ${analysis.uri} version ${analysis.version} in ${ms.toFixed(1)} ms`);
+    },
   });
 
   const log = (message: string) => connection.console.log(message);
@@ -82,10 +93,7 @@ export function startServer(connection: Connection): void {
   function analysisOf(uri: string): Analysis | undefined {
     const document = documents.get(uri);
     if (!document) return undefined;
-    const started = performance.now();
-    const analysis = analyser.analyse(document);
-    if (settings.trace === 'verbose') log(`sfn-lint: ${uri} version ${document.version} in ${(performance.now() - started).toFixed(1)} ms`);
-    return analysis;
+    return analyser.analyse(document);
   }
 
   /** In onSave mode, the analysis whose diagnostics are shown until the next save. */
@@ -188,6 +196,9 @@ export function startServer(connection: Connection): void {
     if (!pull) schedule(event.document.uri);
   });
   documents.onDidChangeContent((event) => {
+    const now = performance.now();
+    const previous = changes.get(event.document.uri);
+    changes.set(event.document.uri, { at: now, burst: previous !== undefined && now - previous.at < PULL_SETTLE_MS });
     if (!pull && settings.run === 'onType') schedule(event.document.uri);
   });
   documents.onDidSave((event) => {
@@ -202,15 +213,23 @@ export function startServer(connection: Connection): void {
     pending.delete(event.document.uri);
     analyser.forget(event.document.uri);
     shown.delete(event.document.uri);
+    changes.delete(event.document.uri);
     if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
   connection.languages.diagnostics.on(
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
-      // Let queued edits arrive first: a pull for a version already replaced is cancelled.
+      // Let queued edits arrive first (a pull for a version already replaced is cancelled),
+      // and in a burst of edits wait for it to settle.
+      const uri = params.textDocument.uri;
       await new Promise((resolve) => setImmediate(resolve));
+      for (let change = changes.get(uri); change?.burst && !token.isCancellationRequested; change = changes.get(uri)) {
+        const quiet = performance.now() - change.at;
+        if (quiet >= PULL_SETTLE_MS) break;
+        await new Promise((resolve) => setTimeout(resolve, PULL_SETTLE_MS - quiet));
+      }
       if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const analysis = diagnosticsAnalysis(params.textDocument.uri);
+      const analysis = diagnosticsAnalysis(uri);
       if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${generation}:${analysis.version}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
