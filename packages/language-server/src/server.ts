@@ -40,9 +40,10 @@ const PUSH_DELAY_MS = 150;
 
 /**
  * Pulled diagnostics are computed at once for an edit after a pause (the latency people
- * see), but during a burst of edits closer together than this, only once the burst settles.
+ * see), but during a burst of edits closer together than this (key repeat, an edit applied
+ * in steps), only once the burst settles.
  */
-const PULL_SETTLE_MS = 100;
+const PULL_SETTLE_MS = 50;
 
 /**
  * Serves sfn-lint over a language-server connection: diagnostics (pulled, or pushed to a
