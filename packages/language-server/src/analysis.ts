@@ -75,6 +75,8 @@ export class Analyser {
     let analysis: Analysis;
     if (known && known.source.text === document.getText()) analysis = { ...known, version: document.version };
     else {
+      // The old version's tree and model are garbage now: let the collector have them during the new analysis.
+      this.cache.delete(document.uri);
       const started = performance.now();
       analysis = this.compute(document);
       this.options.analysed?.(analysis, performance.now() - started);
