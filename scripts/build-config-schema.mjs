@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the JSON Schema of sfn-lint config files, built from the rule registry, to
 // schema/sfn-lint.config.schema.json (published for editors), and precompiles it into a
-// standalone ajv validator, packages/cli/src/config-validator.generated.ts, so that ajv
+// standalone ajv validator, packages/core/src/config/config-validator.generated.ts, so that ajv
 // stays a build-time dependency and loading a config compiles nothing.
 //
 //   node scripts/build-config-schema.mjs           write both files
@@ -17,7 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'packages/core/package.json'));
 
 export const SCHEMA_FILE = join(root, 'schema/sfn-lint.config.schema.json');
-export const VALIDATOR_FILE = join(root, 'packages/cli/src/config-validator.generated.ts');
+export const VALIDATOR_FILE = join(root, 'packages/core/src/config/config-validator.generated.ts');
 
 const HEADER = `// @ts-nocheck
 /* eslint-disable */

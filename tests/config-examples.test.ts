@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatKeyPath, parseConfig, type ConfigValidator } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../packages/cli/src/config-validator.generated.js';
+import { validateConfig } from '../packages/core/src/config/config-validator.generated.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -4,7 +4,7 @@ import { rules } from '@sfn-lint/rules';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { SCHEMA_FILE, schemaText, VALIDATOR_FILE, validatorSource } from '../scripts/build-config-schema.mjs';
-import { validateConfig } from '../packages/cli/src/config-validator.generated.js';
+import { validateConfig } from '../packages/core/src/config/config-validator.generated.js';
 
 const schema = configSchema(rules);
 

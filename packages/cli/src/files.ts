@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { compileGlob, isGlob } from '@sfn-lint/core';
+import { compileGlob, isDataFile, isDefinitionFile, isGlob } from '@sfn-lint/core';
 import { cloudAssemblyTemplates, isAssetDirectory } from './cloud-assembly.js';
 import { UsageError } from './usage-error.js';
 
@@ -14,9 +14,6 @@ export interface FileTarget {
    */
   readonly always: boolean;
 }
-
-const ASL_FILE = /\.asl\.(?:json|ya?ml)$/i;
-const DATA_FILE = /\.(?:json|ya?ml|template)$/i;
 
 function skippedDirectory(name: string): boolean {
   return name === 'node_modules' || name.startsWith('.');
@@ -53,8 +50,8 @@ export function collectFiles(patterns: readonly string[], cwd: string): FileTarg
         path,
         Infinity,
         (file, name) => {
-          if (ASL_FILE.test(name)) add(file, true);
-          else if (DATA_FILE.test(name)) add(file, false);
+          if (isDefinitionFile(name)) add(file, true);
+          else if (isDataFile(name)) add(file, false);
         },
         (template) => add(template, true),
       );
@@ -76,7 +73,7 @@ function matchGlob(pattern: string, cwd: string, add: (path: string, always: boo
   walk(base, glob.maxDepth, (file, name, relative) => {
     if (!glob.regex.test(relative)) return;
     found = true;
-    add(file, ASL_FILE.test(name));
+    add(file, isDefinitionFile(name));
   });
   return found;
 }

@@ -1,5 +1,5 @@
 import { parseCommand, POLICY_USAGE, USAGE } from './args.js';
-import { ConfigFileError } from './config-file-error.js';
+import type { ConfigFileError } from '@sfn-lint/core';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
 
@@ -40,8 +40,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { run } = await import('./run.js');
     return await run(command.options, { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
   } catch (error) {
-    if (error instanceof ConfigFileError) {
-      process.stderr.write(`${error.lines.join('\n')}\n`);
+    // Recognised by name: importing core's class here would load core before --help needs it.
+    if (error instanceof Error && error.name === 'ConfigFileError') {
+      process.stderr.write(`${(error as ConfigFileError).lines.join('\n')}\n`);
     } else if (error instanceof UsageError) {
       process.stderr.write(`sfn-lint: ${error.message}\nRun "sfn-lint --help" for usage.\n`);
     } else {

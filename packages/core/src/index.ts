@@ -46,6 +46,7 @@ export { dotText } from './graph/dot.js';
 export { mermaidText } from './graph/mermaid.js';
 export * from './rule.js';
 export { definitionRoots, lintDocument, lintText, templateRoots, type LintOptions, type LintResult } from './engine/lint.js';
+export { holdsStateMachines, isDataFile, isDefinitionFile, mayHoldStateMachines } from './engine/lintable.js';
 export {
   readDirectives,
   suppressFindings,
@@ -67,6 +68,7 @@ export { deliversLogs, loggingOf, tracingOf, type LoggingSetting, type TracingSe
 export { rebuildDefinitionString, type RebuiltDefinition } from './template/definition-string.js';
 export { cdkPathOf, getAttParts, intrinsicArgument, intrinsicName, isPseudoParameter, referencesIn, symbolicText, type SymbolicReference } from './template/symbolic.js';
 export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
+export { stateFields } from './schema/state-fields.js';
 export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
 export * from './paths/intrinsic.js';
 export { checkJsonPath, type PathCheckOptions, type PathProblem } from './paths/jsonpath.js';
@@ -152,6 +154,7 @@ export {
   insertMember,
   MAX_FIX_PASSES,
   renameKey,
+  replaceString,
   unfixable,
   type AppliedFixes,
   type FixedResult,

@@ -1,3 +1,7 @@
+export { CONFIG_FILE_NAMES, ConfigFiles, type ConfigFilesOptions, type ConfigHost } from './config-files.js';
+export { ConfigFileError } from './config-file-error.js';
+/** The config schema of the registered rules, precompiled by scripts/build-config-schema.mjs (a test fails when it is stale). */
+export { validateConfig } from './config-validator.generated.js';
 export { applyStateOverrides, lintOptionsFor } from './apply.js';
 export { formatKeyPath } from './key-path.js';
 export { parseConfig, type ConfigCheck, type ConfigValidator, type ParsedConfig } from './parse.js';

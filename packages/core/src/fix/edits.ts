@@ -2,9 +2,9 @@ import type { TextEdit } from '../diagnostic.js';
 import type { SourceDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
 import { editDefinitionString } from './definition-string-edits.js';
-import { insertJsonItem, insertJsonMember, renameJsonKey } from './json-edits.js';
+import { insertJsonItem, insertJsonMember, renameJsonKey, replaceJsonString } from './json-edits.js';
 import { anchored, belongsTo, jsonValue, rangesAreOwn } from './layout.js';
-import { insertYamlItem, insertYamlMember, renameYamlKey } from './yaml-edits.js';
+import { insertYamlItem, insertYamlMember, renameYamlKey, replaceYamlString } from './yaml-edits.js';
 
 export interface InsertMemberOptions {
   /**
@@ -80,4 +80,15 @@ export function insertArrayItem(document: SourceDocument, arrayNode: DocNode, in
 /** The edit that adds `value` as the last item of an array; see `insertArrayItem`. */
 export function appendArrayItem(document: SourceDocument, arrayNode: DocNode, value: unknown): TextEdit[] | undefined {
   return insertArrayItem(document, arrayNode, arrayNode.children?.length ?? 0, value);
+}
+
+/**
+ * The edit that replaces a string value with `value` (a state name in a transition, a
+ * Comment), keeping its quoting. Returns undefined when no safe edit exists: the node is
+ * not a string written in place (a DefinitionString's escaped text, a YAML alias or a
+ * block scalar).
+ */
+export function replaceString(document: SourceDocument, node: DocNode, value: string): TextEdit[] | undefined {
+  if (node.kind !== 'string' || !editable(document, node)) return undefined;
+  return document.format === 'yaml' ? replaceYamlString(document, node, value) : replaceJsonString(document, node, value);
 }

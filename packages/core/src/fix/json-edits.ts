@@ -169,3 +169,8 @@ export function insertJsonItem(document: SourceDocument, array: DocNode, index: 
   const after = index > 0 ? children[Math.min(index, children.length) - 1] : undefined;
   return insertEntry(document, array, (multiline, indent) => writeJson(value, style, multiline, indent), after);
 }
+
+/** The edit that writes a string value anew. */
+export function replaceJsonString(document: SourceDocument, node: DocNode, value: string): TextEdit[] | undefined {
+  return document.text[node.range.start] === '"' ? [{ range: node.range, text: JSON.stringify(value) }] : undefined;
+}

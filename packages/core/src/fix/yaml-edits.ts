@@ -264,3 +264,15 @@ export function insertYamlItem(document: SourceDocument, array: DocNode, index: 
   if (!firstOnLine(text, array.range.start)) return undefined;
   return insertLines(document, lines, { lineOf: array.range.start });
 }
+
+/** The edit that writes a string scalar anew, keeping its quoting where the new text allows it. */
+export function replaceYamlString(document: SourceDocument, node: DocNode, value: string): TextEdit[] | undefined {
+  const { range } = node;
+  const written = document.text.slice(range.start, range.end);
+  if (written.startsWith('"')) return [{ range, text: JSON.stringify(value) }];
+  if (written.startsWith("'") && !/[\r\n]/.test(value)) return [{ range, text: `'${value.replace(/'/g, "''")}'` }];
+  // A block scalar or a plain one over several lines: its range is not just the value.
+  if (/^[|>]/.test(written) || /[\r\n]/.test(written)) return undefined;
+  if (written !== node.value) return undefined;
+  return [{ range, text: scalar(value, node.parent !== undefined && isFlow(document.text, node.parent)) }];
+}

@@ -20,6 +20,8 @@ const RESULTS: readonly MatchResult[] = ['no', 'maybe', 'yes'];
 // Actions
 
 const actionPatterns = new Map<string, RegExp>();
+/** Patterns come from the templates' text: in a long-lived process (the language server), every half-typed one would stay. */
+const MAX_PATTERNS = 2_000;
 
 /** True when the IAM action pattern (`*` and `?` wildcards, any case) matches the action. */
 export function actionMatches(pattern: string, action: string): boolean {
@@ -27,6 +29,7 @@ export function actionMatches(pattern: string, action: string): boolean {
   if (!regex) {
     const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
     regex = new RegExp(`^${source}$`, 'is');
+    if (actionPatterns.size >= MAX_PATTERNS) actionPatterns.clear();
     actionPatterns.set(pattern, regex);
   }
   return regex.test(action);

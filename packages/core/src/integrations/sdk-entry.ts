@@ -90,12 +90,15 @@ const SDK_OVERRIDES: ReadonlyMap<string, SdkOverride> = new Map<string, SdkOverr
 ]);
 
 const cache = new Map<string, CatalogEntry>();
+/** Keys come from the definitions' text: in a long-lived process (the language server), every half-typed action would stay. */
+const MAX_CACHED = 2_000;
 
 /** The catalog entry of `arn:aws:states:::aws-sdk:<service>:<action>`. Cached per key. */
 export function sdkEntry(service: string, action: string): CatalogEntry {
   const key = `aws-sdk:${service}:${action}`;
   let entry = cache.get(key);
   if (entry) return entry;
+  if (cache.size >= MAX_CACHED) cache.clear();
   const override = SDK_OVERRIDES.get(`${service}:${action}`) ?? {};
   const iam = sdkIamActions(service, action);
   const readOnly = isReadOnlySdkAction(action);
