@@ -21,3 +21,4 @@ export default plugin;
 export { aslParser, aslRules, cdkRules };
 export { SETTINGS_KEY } from './asl/adapter-rules.js';
 export { ASL_FILES, CDK_FILES } from './configs.js';
+export { cdkRulesForDocs, renderCdkRuleMarkdown, renderCdkRuleTable, type CdkRuleForDocs } from './docs/render-cdk-rule.js';
