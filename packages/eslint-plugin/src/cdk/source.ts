@@ -42,9 +42,15 @@ const CDK_DECLARATION = /[\\/]aws-cdk-lib[\\/](aws-[a-z0-9-]+)[\\/]lib[\\/]/;
 export class CdkSource {
   readonly calls: TSESTree.CallExpression[] = [];
   readonly news: TSESTree.NewExpression[] = [];
+  /** Every `new` and call, where constructs are built, in source order. */
+  private creations: (TSESTree.NewExpression | TSESTree.CallExpression)[] = [];
   private readonly imports: Map<string, CdkRef>;
   private readonly thisWrites = new Map<TSESTree.ClassBody, Map<string, Node[]>>();
   private readonly originCache = new Map<Node, readonly Node[]>();
+  private readonly constructionCache = new Map<Node, Construction | undefined>();
+  /** Literals whose spreads are being expanded, so that `const o = { ...o }` ends. */
+  private readonly expanding = new Set<Node>();
+  private callsByFunction: Map<TSESTree.FunctionLike, TSESTree.CallExpression[]> | undefined;
   private readonly checker: ts.TypeChecker | undefined;
 
   constructor(private readonly sourceCode: SourceCode) {
@@ -80,6 +86,7 @@ export class CdkSource {
     // Source order, so that reports come out in reading order.
     this.calls.sort((a, b) => a.range[0] - b.range[0]);
     this.news.sort((a, b) => a.range[0] - b.range[0]);
+    this.creations = [...this.news, ...this.calls].sort((a, b) => a.range[0] - b.range[0]);
   }
 
   private noteThisWrite(left: Node, right: Node): void {
@@ -130,6 +137,13 @@ export class CdkSource {
 
   /** A construct built by this node, if it is a `new` or a static factory of a CDK class. */
   construction(node: Node): Construction | undefined {
+    if (this.constructionCache.has(node)) return this.constructionCache.get(node);
+    const found = this.findConstruction(node);
+    this.constructionCache.set(node, found);
+    return found;
+  }
+
+  private findConstruction(node: Node): Construction | undefined {
     if (node.type === AST_NODE_TYPES.NewExpression) {
       const ref = this.classOf(node.callee) ?? this.typedRef(node);
       return ref ? { node, ref, args: node.arguments } : undefined;
@@ -147,7 +161,7 @@ export class CdkSource {
   /** Every construct of a module built in this file, in source order; `names` narrows it to some classes. */
   constructions(module: string, names?: ReadonlySet<string>): Construction[] {
     const found: Construction[] = [];
-    for (const node of [...this.news, ...this.calls].sort((a, b) => a.range[0] - b.range[0])) {
+    for (const node of this.creations) {
       const construction = this.construction(node);
       if (construction && construction.ref.module === module && (!names || names.has(construction.ref.name))) found.push(construction);
     }
@@ -268,15 +282,34 @@ export class CdkSource {
 
   /** The calls of this file to a function. */
   private callsOf(fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
-    return this.calls.filter((call) => this.calleeFunction(call) === fn);
+    if (!this.callsByFunction) {
+      this.callsByFunction = new Map();
+      for (const call of this.calls) {
+        const callee = this.calleeFunction(call);
+        if (!callee) continue;
+        const calls = this.callsByFunction.get(callee) ?? [];
+        calls.push(call);
+        this.callsByFunction.set(callee, calls);
+      }
+    }
+    return this.callsByFunction.get(fn) ?? [];
   }
 
   /** An object literal's properties, when the value is one. */
   propsOf(expression: Node | undefined): Props | undefined {
     if (!expression) return undefined;
     const origins = this.origins(expression);
-    if (origins.length !== 1 || origins[0].type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    if (origins.length !== 1 || origins[0].type !== AST_NODE_TYPES.ObjectExpression || this.expanding.has(origins[0])) return undefined;
     const node = origins[0];
+    this.expanding.add(node);
+    try {
+      return this.readProps(node);
+    } finally {
+      this.expanding.delete(node);
+    }
+  }
+
+  private readProps(node: TSESTree.ObjectExpression): Props {
     const properties = new Map<string, TSESTree.Property>();
     let open = false;
     for (const property of node.properties) {
@@ -313,10 +346,20 @@ export class CdkSource {
   elementsOf(expression: Node | undefined): Elements | undefined {
     if (!expression) return undefined;
     const origins = this.origins(expression);
-    if (origins.length !== 1 || origins[0].type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+    if (origins.length !== 1 || origins[0].type !== AST_NODE_TYPES.ArrayExpression || this.expanding.has(origins[0])) return undefined;
+    const array = origins[0];
+    this.expanding.add(array);
+    try {
+      return this.readElements(array);
+    } finally {
+      this.expanding.delete(array);
+    }
+  }
+
+  private readElements(array: TSESTree.ArrayExpression): Elements {
     const nodes: Node[] = [];
     let open = false;
-    for (const element of origins[0].elements) {
+    for (const element of array.elements) {
       if (!element) continue;
       if (element.type === AST_NODE_TYPES.SpreadElement) {
         const spread = this.elementsOf(element.argument);
