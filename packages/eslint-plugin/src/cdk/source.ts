@@ -297,15 +297,24 @@ export class CdkSource {
 
   /** An object literal's properties, when the value is one. */
   propsOf(expression: Node | undefined): Props | undefined {
-    if (!expression) return undefined;
+    const node = expression && this.soleOrigin(expression);
+    return node?.type === AST_NODE_TYPES.ObjectExpression ? this.expandOnce(node, () => this.readProps(node)) : undefined;
+  }
+
+  /** The one expression a value comes from, if there is just one. */
+  private soleOrigin(expression: Node): Node | undefined {
     const origins = this.origins(expression);
-    if (origins.length !== 1 || origins[0].type !== AST_NODE_TYPES.ObjectExpression || this.expanding.has(origins[0])) return undefined;
-    const node = origins[0];
-    this.expanding.add(node);
+    return origins.length === 1 ? origins[0] : undefined;
+  }
+
+  /** Reads a literal unless it is already being read further up, as in `const o = { ...o }`. */
+  private expandOnce<T>(literal: Node, read: () => T): T | undefined {
+    if (this.expanding.has(literal)) return undefined;
+    this.expanding.add(literal);
     try {
-      return this.readProps(node);
+      return read();
     } finally {
-      this.expanding.delete(node);
+      this.expanding.delete(literal);
     }
   }
 
@@ -344,16 +353,8 @@ export class CdkSource {
 
   /** An array literal's elements, when the value is one. */
   elementsOf(expression: Node | undefined): Elements | undefined {
-    if (!expression) return undefined;
-    const origins = this.origins(expression);
-    if (origins.length !== 1 || origins[0].type !== AST_NODE_TYPES.ArrayExpression || this.expanding.has(origins[0])) return undefined;
-    const array = origins[0];
-    this.expanding.add(array);
-    try {
-      return this.readElements(array);
-    } finally {
-      this.expanding.delete(array);
-    }
+    const array = expression && this.soleOrigin(expression);
+    return array?.type === AST_NODE_TYPES.ArrayExpression ? this.expandOnce(array, () => this.readElements(array)) : undefined;
   }
 
   private readElements(array: TSESTree.ArrayExpression): Elements {
@@ -444,6 +445,19 @@ export class CdkSource {
 }
 
 const sources = new WeakMap<object, CdkSource>();
+
+/**
+ * A rule's listener that checks the file once it is read whole, and only when it builds
+ * something with aws-cdk-lib (or types can tell).
+ */
+export function onCdkFile(sourceCode: SourceCode, check: (source: CdkSource) => void): { 'Program:exit': () => void } {
+  return {
+    'Program:exit'() {
+      const source = cdkSource(sourceCode);
+      if (source.relevant) check(source);
+    },
+  };
+}
 
 /** The analysis of a file, built once and shared by the CDK rules. */
 export function cdkSource(sourceCode: SourceCode): CdkSource {

@@ -4,7 +4,7 @@ import type { Diagnostic, SeveritySetting } from '@sfn-lint/core';
 import { createRule } from '../rule-creator.js';
 import { lintDefinitionFile } from '../definition-lint.js';
 import { pathText } from '../definition-path.js';
-import { cdkSource, unwrap } from '../source.js';
+import { onCdkFile, unwrap } from '../source.js';
 import { SETTINGS_KEY } from '../../asl/adapter-rules.js';
 
 /** How many of a file's problems the message lists; the rest are counted. */
@@ -68,36 +68,32 @@ export function orderFlow(scope: Construct): sfn.StateMachine {
   create(context, [options]) {
     const severities = Object.fromEntries(Object.entries(options.rules ?? {}).map(([id, value]) => [id, value === 'warn' ? 'warning' : value])) as Record<string, SeveritySetting>;
     const settings = (context.settings[SETTINGS_KEY] ?? {}) as Record<string, unknown>;
-    return {
-      'Program:exit'() {
-        const source = cdkSource(context.sourceCode);
-        if (!source.relevant) return;
-        for (const call of source.calls) {
-          const ref = source.refOf(unwrap(call.callee));
-          if (ref?.module !== 'aws-stepfunctions' || ref.name !== 'DefinitionBody.fromFile' || !call.arguments[0]) continue;
-          const argument = call.arguments[0];
-          const written = pathText(source, argument, context.filename);
-          if (written === undefined) continue;
-          const file = isAbsolute(written) ? written : resolve(appFolder(context.filename, context.cwd), written);
-          const shown = relative(context.cwd, file) || file;
-          const linted = lintDefinitionFile(file, severities, settings);
-          if (!linted.ok) {
-            context.report({ node: argument, messageId: 'unreadable', data: { file: shown, reason: linted.reason } });
-            continue;
-          }
-          const results = [linted.result, ...(linted.result.included ?? [])];
-          const located = results.flatMap((result) => result.diagnostics.map((problem) => ({ problem, at: result.document.lineMap.position(problem.range.start) })));
-          const problems = located.map(({ problem }) => problem);
-          if (problems.length === 0) continue;
-          const listed = located
-            .slice(0, LISTED)
-            .map(({ problem, at }) => `${relative(context.cwd, problem.file) || problem.file}:${at.line}:${at.column} ${problem.ruleId}: ${problem.message.replace(/\.$/, '')}`)
-            .join('; ');
-          const more = problems.length > LISTED ? `; and ${problems.length - LISTED} more (lint the file to see them all)` : '';
-          context.report({ node: argument, messageId: 'problems', data: { file: shown, summary: summary(problems), listed, more } });
+    return onCdkFile(context.sourceCode, (source) => {
+      for (const call of source.calls) {
+        const ref = source.refOf(unwrap(call.callee));
+        if (ref?.module !== 'aws-stepfunctions' || ref.name !== 'DefinitionBody.fromFile' || !call.arguments[0]) continue;
+        const argument = call.arguments[0];
+        const written = pathText(source, argument, context.filename);
+        if (written === undefined) continue;
+        const file = isAbsolute(written) ? written : resolve(appFolder(context.filename, context.cwd), written);
+        const shown = relative(context.cwd, file) || file;
+        const linted = lintDefinitionFile(file, severities, settings);
+        if (!linted.ok) {
+          context.report({ node: argument, messageId: 'unreadable', data: { file: shown, reason: linted.reason } });
+          continue;
         }
-      },
-    };
+        const results = [linted.result, ...(linted.result.included ?? [])];
+        const located = results.flatMap((result) => result.diagnostics.map((problem) => ({ problem, at: result.document.lineMap.position(problem.range.start) })));
+        const problems = located.map(({ problem }) => problem);
+        if (problems.length === 0) continue;
+        const listed = located
+          .slice(0, LISTED)
+          .map(({ problem, at }) => `${relative(context.cwd, problem.file) || problem.file}:${at.line}:${at.column} ${problem.ruleId}: ${problem.message.replace(/\.$/, '')}`)
+          .join('; ');
+        const more = problems.length > LISTED ? `; and ${problems.length - LISTED} more (lint the file to see them all)` : '';
+        context.report({ node: argument, messageId: 'problems', data: { file: shown, summary: summary(problems), listed, more } });
+      }
+    });
   },
 });
 

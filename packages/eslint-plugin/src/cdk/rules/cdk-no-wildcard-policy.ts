@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { constructLabel } from '../construct-label.js';
 import { createRule } from '../rule-creator.js';
-import { cdkSource, unwrap, type CdkSource } from '../source.js';
+import { onCdkFile, unwrap, type CdkSource } from '../source.js';
 
 type Node = TSESTree.Node;
 
@@ -53,33 +53,29 @@ export function allowTables(machine: sfn.StateMachine, tableArn: string): void {
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Program:exit'() {
-        const source = cdkSource(context.sourceCode);
-        if (!source.relevant) return;
-        const reported = new Set<Node>();
-        for (const grant of grants(source)) {
-          for (const origin of source.origins(grant.statement)) {
-            const statement = source.construction(origin);
-            if (!statement || statement.ref.module !== IAM || statement.ref.name !== 'PolicyStatement' || reported.has(statement.node)) continue;
-            const wildcard = wildcardGrant(source, statement.node, statement.args[0]);
-            if (!wildcard) continue;
-            reported.add(statement.node);
-            context.report({ node: wildcard.node, messageId: 'wildcard', data: { action: wildcard.action, machine: grant.machine } });
-          }
+    return onCdkFile(context.sourceCode, (source) => {
+      const reported = new Set<Node>();
+      for (const grant of grants(source)) {
+        for (const origin of source.origins(grant.statement)) {
+          const statement = source.construction(origin);
+          if (!statement || statement.ref.module !== IAM || statement.ref.name !== 'PolicyStatement' || reported.has(statement.node)) continue;
+          const wildcard = wildcardGrant(source, statement.node, statement.args[0]);
+          if (!wildcard) continue;
+          reported.add(statement.node);
+          context.report({ node: wildcard.node, messageId: 'wildcard', data: { action: wildcard.action, machine: grant.machine } });
         }
-        for (const construction of source.constructions('aws-stepfunctions-tasks', new Set(['CallAwsService']))) {
-          const props = source.propsOf(construction.args[2]);
-          const action = props?.value('iamAction');
-          const actionText = action && source.stringOf(action);
-          if (!actionText || !WILDCARD_ACTION.test(actionText)) continue;
-          const resources = source.elementsOf(props!.value('iamResources'));
-          if (!resources?.nodes.some((node) => source.stringOf(node) === '*')) continue;
-          const { id } = constructLabel(source, construction);
-          context.report({ node: action!, messageId: 'wildcard', data: { action: actionText, machine: `that runs "${id}"` } });
-        }
-      },
-    };
+      }
+      for (const construction of source.constructions('aws-stepfunctions-tasks', new Set(['CallAwsService']))) {
+        const props = source.propsOf(construction.args[2]);
+        const action = props?.value('iamAction');
+        const actionText = action && source.stringOf(action);
+        if (!actionText || !WILDCARD_ACTION.test(actionText)) continue;
+        const resources = source.elementsOf(props!.value('iamResources'));
+        if (!resources?.nodes.some((node) => source.stringOf(node) === '*')) continue;
+        const { id } = constructLabel(source, construction);
+        context.report({ node: action!, messageId: 'wildcard', data: { action: actionText, machine: `that runs "${id}"` } });
+      }
+    });
   },
 });
 

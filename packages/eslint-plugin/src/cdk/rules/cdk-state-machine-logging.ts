@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { constructHead, constructLabel } from '../construct-label.js';
 import { createRule } from '../rule-creator.js';
-import { cdkSource } from '../source.js';
+import { onCdkFile } from '../source.js';
 
 const STATE_MACHINE = new Set(['StateMachine']);
 
@@ -50,31 +50,27 @@ export function orderFlow(scope: Construct, definition: sfn.IChainable): sfn.Sta
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Program:exit'() {
-        const source = cdkSource(context.sourceCode);
-        if (!source.relevant) return;
-        for (const construction of source.constructions('aws-stepfunctions', STATE_MACHINE)) {
-          const label = constructLabel(source, construction);
-          const props = source.propsOf(construction.args[2]);
-          if (!props) continue;
-          const logs = props.property('logs');
-          if (!logs) {
-            if (!props.open) context.report({ loc: constructHead(construction), messageId: 'noLogs', data: label });
-            continue;
-          }
-          const logProps = source.propsOf(logs.value);
-          if (!logProps) continue;
-          const level = logProps.property('level');
-          if (!level) {
-            if (!logProps.open) context.report({ node: logs, messageId: 'noLevel', data: label });
-            continue;
-          }
-          const ref = source.refOf(level.value);
-          const name = ref?.module === 'aws-stepfunctions' && ref.name.startsWith('LogLevel.') ? ref.name.slice('LogLevel.'.length) : undefined;
-          if (name && name !== 'ALL') context.report({ node: level.value.type === AST_NODE_TYPES.Identifier ? level : level.value, messageId: 'lowLevel', data: { ...label, level: name } });
+    return onCdkFile(context.sourceCode, (source) => {
+      for (const construction of source.constructions('aws-stepfunctions', STATE_MACHINE)) {
+        const label = constructLabel(source, construction);
+        const props = source.propsOf(construction.args[2]);
+        if (!props) continue;
+        const logs = props.property('logs');
+        if (!logs) {
+          if (!props.open) context.report({ loc: constructHead(construction), messageId: 'noLogs', data: label });
+          continue;
         }
-      },
-    };
+        const logProps = source.propsOf(logs.value);
+        if (!logProps) continue;
+        const level = logProps.property('level');
+        if (!level) {
+          if (!logProps.open) context.report({ node: logs, messageId: 'noLevel', data: label });
+          continue;
+        }
+        const ref = source.refOf(level.value);
+        const name = ref?.module === 'aws-stepfunctions' && ref.name.startsWith('LogLevel.') ? ref.name.slice('LogLevel.'.length) : undefined;
+        if (name && name !== 'ALL') context.report({ node: level.value.type === AST_NODE_TYPES.Identifier ? level : level.value, messageId: 'lowLevel', data: { ...label, level: name } });
+      }
+    });
   },
 });

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { constructHead, constructLabel } from '../construct-label.js';
 import { createRule } from '../rule-creator.js';
-import { cdkSource, unwrap } from '../source.js';
+import { onCdkFile, unwrap } from '../source.js';
 
 const TASKS = 'aws-stepfunctions-tasks';
 
@@ -60,33 +60,29 @@ export function describeTable(scope: Construct): sfn.IChainable {
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Program:exit'() {
-        const source = cdkSource(context.sourceCode);
-        if (!source.relevant) return;
-        const retried = new Set<TSESTree.Node>();
-        for (const call of source.calls) {
-          const callee = unwrap(call.callee);
-          if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'addRetry') {
-            for (const origin of source.origins(callee.object)) retried.add(origin);
-          }
+    return onCdkFile(context.sourceCode, (source) => {
+      const retried = new Set<TSESTree.Node>();
+      for (const call of source.calls) {
+        const callee = unwrap(call.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === 'addRetry') {
+          for (const origin of source.origins(callee.object)) retried.add(origin);
         }
-        for (const construction of source.constructions(TASKS)) {
-          // A construct takes (scope, id, props); helper classes of the module such as launch targets do not.
-          if (construction.args.length < 2 || retried.has(construction.node)) continue;
-          const label = constructLabel(source, construction);
-          if (construction.ref.name === 'LambdaInvoke') {
-            const props = source.propsOf(construction.args[2]);
-            const setting = props?.property('retryOnServiceExceptions');
-            const value = setting && unwrap(setting.value);
-            if (value?.type === AST_NODE_TYPES.Literal && value.value === false) {
-              context.report({ node: setting!, messageId: 'lambdaWithoutRetry', data: label });
-            }
-            continue;
+      }
+      for (const construction of source.constructions(TASKS)) {
+        // A construct takes (scope, id, props); helper classes of the module such as launch targets do not.
+        if (construction.args.length < 2 || retried.has(construction.node)) continue;
+        const label = constructLabel(source, construction);
+        if (construction.ref.name === 'LambdaInvoke') {
+          const props = source.propsOf(construction.args[2]);
+          const setting = props?.property('retryOnServiceExceptions');
+          const value = setting && unwrap(setting.value);
+          if (value?.type === AST_NODE_TYPES.Literal && value.value === false) {
+            context.report({ node: setting!, messageId: 'lambdaWithoutRetry', data: label });
           }
-          context.report({ loc: constructHead(construction), messageId: 'missingRetry', data: label });
+          continue;
         }
-      },
-    };
+        context.report({ loc: constructHead(construction), messageId: 'missingRetry', data: label });
+      }
+    });
   },
 });

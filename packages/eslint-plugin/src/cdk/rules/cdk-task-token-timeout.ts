@@ -1,6 +1,6 @@
 import { createRule } from '../rule-creator.js';
 import { constructLabel } from '../construct-label.js';
-import { cdkSource } from '../source.js';
+import { onCdkFile } from '../source.js';
 
 const TIMEOUTS = ['taskTimeout', 'heartbeatTimeout', 'timeout', 'heartbeat'];
 
@@ -57,20 +57,16 @@ export function askForApproval(scope: Construct, queue: sqs.IQueue): tasks.SqsSe
   },
   defaultOptions: [],
   create(context) {
-    return {
-      'Program:exit'() {
-        const source = cdkSource(context.sourceCode);
-        if (!source.relevant) return;
-        for (const construction of source.constructions('aws-stepfunctions-tasks')) {
-          const props = source.propsOf(construction.args[2]);
-          const pattern = props?.property('integrationPattern');
-          if (!props || !pattern || props.open) continue;
-          const ref = source.refOf(pattern.value);
-          if (ref?.module !== 'aws-stepfunctions' || ref.name !== 'IntegrationPattern.WAIT_FOR_TASK_TOKEN') continue;
-          if (TIMEOUTS.some((key) => props.property(key))) continue;
-          context.report({ node: pattern, messageId: 'noTimeout', data: constructLabel(source, construction) });
-        }
-      },
-    };
+    return onCdkFile(context.sourceCode, (source) => {
+      for (const construction of source.constructions('aws-stepfunctions-tasks')) {
+        const props = source.propsOf(construction.args[2]);
+        const pattern = props?.property('integrationPattern');
+        if (!props || !pattern || props.open) continue;
+        const ref = source.refOf(pattern.value);
+        if (ref?.module !== 'aws-stepfunctions' || ref.name !== 'IntegrationPattern.WAIT_FOR_TASK_TOKEN') continue;
+        if (TIMEOUTS.some((key) => props.property(key))) continue;
+        context.report({ node: pattern, messageId: 'noTimeout', data: constructLabel(source, construction) });
+      }
+    });
   },
 });
