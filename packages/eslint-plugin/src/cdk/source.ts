@@ -47,6 +47,7 @@ export class CdkSource {
   private readonly imports: Map<string, CdkRef>;
   private readonly thisWrites = new Map<TSESTree.ClassBody, Map<string, Node[]>>();
   private readonly originCache = new Map<Node, readonly Node[]>();
+  private readonly variableOrigins = new Map<object, Node[]>();
   private readonly constructionCache = new Map<Node, Construction | undefined>();
   /** Literals whose spreads are being expanded, so that `const o = { ...o }` ends. */
   private readonly expanding = new Set<Node>();
@@ -228,8 +229,15 @@ export class CdkSource {
     const def = variable?.defs[0];
     if (!variable || !def) return [node];
     if (def.type === 'Variable' && def.name.parent === def.node) {
-      const writes = variable.references.flatMap((reference) => (reference.writeExpr ? [reference.writeExpr] : []));
-      return writes.length > 0 ? writes.flatMap((write) => this.origins(write)) : [node];
+      // Once per variable, not per reference: a `let` written a thousand times is read as often.
+      let origins = this.variableOrigins.get(variable);
+      if (!origins) {
+        this.variableOrigins.set(variable, []);
+        const writes = variable.references.flatMap((reference) => (reference.writeExpr ? [reference.writeExpr] : []));
+        origins = dedupe(writes.flatMap((write) => this.origins(write)));
+        this.variableOrigins.set(variable, origins);
+      }
+      return origins.length > 0 ? [...origins] : [node];
     }
     if (def.type === 'Parameter') {
       const fn = def.node as TSESTree.FunctionLike;

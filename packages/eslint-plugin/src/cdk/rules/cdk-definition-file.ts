@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Diagnostic, SeveritySetting } from '@sfn-lint/core';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../rule-creator.js';
 import { lintDefinitionFile } from '../definition-lint.js';
 import { pathText } from '../definition-path.js';
