@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@sfn-lint/core': here('./packages/core/src/index.ts'),
       '@sfn-lint/rules': here('./rules/index.ts'),
+      '@sfn-lint/eslint-plugin': here('./packages/eslint-plugin/src/index.ts'),
     },
   },
   test: {

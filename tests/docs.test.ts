@@ -1,10 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { lintText, renderRuleMarkdown, renderRuleTable, reservedRules } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
+import { cdkRules, cdkRulesForDocs, renderCdkRuleMarkdown, renderCdkRuleTable } from '@sfn-lint/eslint-plugin';
 import { describe, expect, it } from 'vitest';
 import { docsPages } from '../scripts/docs-pages.mjs';
 
 const all = [...rules, ...reservedRules].sort((a, b) => a.id.localeCompare(b.id));
+const cdk = { rules: cdkRulesForDocs(cdkRules), renderRule: renderCdkRuleMarkdown, renderTable: renderCdkRuleTable };
 
 describe('rule registry', () => {
   it('is sorted by id and has one file per rule', () => {
@@ -30,7 +32,7 @@ describe('rule registry', () => {
 describe('generated docs', () => {
   it('are current (run `npm run docs` when this fails)', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const { files, readme: expectedReadme } = docsPages(all, renderRuleMarkdown, renderRuleTable, readme);
+    const { files, readme: expectedReadme } = docsPages(all, renderRuleMarkdown, renderRuleTable, readme, cdk);
     expect(readme).toBe(expectedReadme);
     for (const file of files) {
       const onDisk = readFileSync(new URL(`../${file.path}`, import.meta.url), 'utf8');

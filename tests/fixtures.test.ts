@@ -18,9 +18,10 @@ function findings(name: string, text: string, settings?: Readonly<Record<string,
   });
 }
 
-// fixtures/examples holds whole sample workflows and fixtures/templates whole templates, not cases of one rule.
+// fixtures/examples holds whole sample workflows, fixtures/templates whole templates and fixtures/cdk-app a CDK app
+// for the ESLint plugin, not cases of one rule.
 const ids = readdirSync(root, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'examples' && entry.name !== 'templates')
+  .filter((entry) => entry.isDirectory() && entry.name !== 'examples' && entry.name !== 'templates' && entry.name !== 'cdk-app')
   .map((entry) => entry.name)
   .sort();
 

@@ -23,7 +23,8 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 describe.skipIf(!available && !mustRun)('the pre-commit hook', () => {
-  it('fails on a bad definition and passes on a good one', { timeout: 300_000 }, () => {
+  // Each try-repo installs the repository as the hook (npm install of every workspace, then the build), twice.
+  it('fails on a bad definition and passes on a good one', { timeout: 600_000 }, () => {
     expect(available, 'pre-commit must be installed in CI').toBe(true);
     const work = mkdtempSync(join(tmpdir(), 'sfn-lint-pre-commit-'));
     git(work, 'init', '-q');

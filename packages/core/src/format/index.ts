@@ -10,6 +10,7 @@ export { formatCompact } from './compact.js';
 export { formatGithub } from './github.js';
 export { eslintSeverity, formatJson, toJsonResults, type JsonMessage, type JsonResult } from './json.js';
 export { formatJunit } from './junit.js';
+export { displayMessage } from './message.js';
 export type { FormatOptions, Formatter } from './options.js';
 export { formatSarif } from './sarif.js';
 export { formatStylish } from './stylish.js';
