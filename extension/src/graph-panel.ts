@@ -75,8 +75,11 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private async fetchGraph(): Promise<StateGraphResult> {
+    if (!this.server.selects(this.document)) {
+      throw new Error(`sfn-lint does not lint ${basename(this.document.uri.path)}. Add a glob that matches it to "sfnLint.validate".`);
+    }
     const client = await this.server.running();
-    if (!client) throw new Error('it is not running. Is "sfnLint.enable" off?');
+    if (!client) throw new Error('the sfn-lint server is not running. Is "sfnLint.enable" off?');
     const params: StateGraphParams = { uri: client.code2ProtocolConverter.asUri(this.document.uri) };
     return client.sendRequest<StateGraphResult>(STATE_GRAPH_REQUEST, params);
   }

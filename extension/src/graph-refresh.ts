@@ -55,7 +55,7 @@ export class GraphRefresh {
         : { type: 'notice', title: this.options.title(), text: NO_MACHINE_NOTICE };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      message = { type: 'notice', title: this.options.title(), text: `The sfn-lint server could not draw the graph: ${reason}` };
+      message = { type: 'notice', title: this.options.title(), text: `No graph: ${reason}` };
     }
     if (request === this.latest && !this.disposed) this.options.show(message);
   }

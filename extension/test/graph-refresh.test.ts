@@ -57,7 +57,7 @@ describe('GraphRefresh', () => {
     await refresh.refresh();
     expect(shown).toEqual([
       { type: 'notice', title: 'flow.asl.json', text: NO_MACHINE_NOTICE },
-      { type: 'notice', title: 'flow.asl.json', text: 'The sfn-lint server could not draw the graph: Unhandled method sfnLint/stateGraph' },
+      { type: 'notice', title: 'flow.asl.json', text: 'No graph: Unhandled method sfnLint/stateGraph' },
     ]);
   });
 
