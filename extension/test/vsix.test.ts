@@ -7,6 +7,7 @@ import { createMessageConnection, type MessageConnection, StreamMessageReader, S
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { serverEntry } from '../scripts/build.mjs';
+import { normalizeConfigurationResult } from '../src/settings.js';
 import { activateBundle } from './stand-in-vscode.js';
 
 // The package a user installs, built by the same script as `npm run package:vscode`. It
@@ -131,7 +132,9 @@ describe.skipIf(!serverPresent)('the .vsix', () => {
       server = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
       connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
       // Answer the server's questions as VS Code would: default settings, registrations accepted.
-      connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+      connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+        normalizeConfigurationResult(params.items, params.items.map(() => null)),
+      );
       connection.onRequest('client/registerCapability', () => null);
       connection.onRequest('window/workDoneProgress/create', () => null);
       connection.listen();
