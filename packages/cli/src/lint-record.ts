@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, LintResult, RelatedReader } from '@sfn-lint/core';
-import { detectFormat, LineMap } from '@sfn-lint/core';
+import { detectFormat, LineMap, unfixable } from '@sfn-lint/core';
 import { readRelated, relatedPath } from './related-files.js';
 
 /**
@@ -33,9 +33,14 @@ export function contentHash(text: string | Buffer): string {
 }
 
 export function storedResult(result: LintResult): StoredResult {
+  // The restored result has no parse problems to tell that the file does not parse, and
+  // such a file's fixes are only suggestions: say so on the fixes themselves.
+  const diagnostics = unfixable(result)
+    ? result.diagnostics.map((diagnostic) => (diagnostic.fix?.safe ? { ...diagnostic, fix: { ...diagnostic.fix, safe: false } } : diagnostic))
+    : result.diagnostics;
   return {
     file: result.file,
-    diagnostics: result.diagnostics,
+    diagnostics,
     ...(result.suppressed === undefined ? {} : { suppressed: result.suppressed }),
     ...(result.included ? { included: result.included.map(storedResult) } : {}),
   };
