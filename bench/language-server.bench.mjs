@@ -16,7 +16,7 @@ const server = fileURLToPath(new URL('../packages/language-server/dist/main.js',
 const text = JSON.stringify(generateMachine(states), null, 2);
 const uri = pathToFileURL(join(tmpdir(), `bench-${states}.asl.json`)).href;
 
-const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
 connection.onRequest('client/registerCapability', () => null);

@@ -76,7 +76,16 @@ function writeCaches() {
   }
 }
 
-const { isMainThread, workerData } = require('node:worker_threads');
+/**
+ * True in a worker thread of a parallel lint. Workers are started with SFN_LINT_WORKER_THREAD
+ * in their environment, so the main thread of a run does not load node:worker_threads
+ * (and the stream modules it pulls in) only to learn that it is the main thread.
+ */
+function isLintWorker() {
+  if (process.env.SFN_LINT_WORKER_THREAD !== '1') return false;
+  const { isMainThread, workerData } = require('node:worker_threads');
+  return !isMainThread && workerData === 'sfn-lint-worker';
+}
 
 let bundle;
 try {
@@ -86,7 +95,7 @@ try {
   process.exit(2);
 }
 
-if (!isMainThread && workerData === 'sfn-lint-worker') {
+if (isLintWorker()) {
   // A worker thread of a parallel lint (--concurrency): it lints what the main thread sends.
   // An exception here reaches the main thread as the worker's error event.
   bundle.serveLintWorker();

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fchmodSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto } from './node-builtins.js';
 
 /**
  * Writes a file so that readers see the old content or the new, never a part: the text
@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 export function writeFileAtomic(path: string, text: string, mode?: number): void {
   const directory = dirname(path);
   makeDirectory(directory);
-  const temporary = join(directory, `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(directory, `.${basename(path)}.${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   try {
     // `wx`: never write through a file or link that someone else put at that name.
     const fd = openSync(temporary, 'wx', mode ?? 0o666);

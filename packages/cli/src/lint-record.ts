@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Diagnostic, LintResult, RelatedReader } from '@sfn-lint/core';
 import { detectFormat, LineMap, unfixable } from '@sfn-lint/core';
 import { readRelated, relatedPath } from './related-files.js';
+import { nodeCrypto } from './node-builtins.js';
 
 /**
  * What formatting a file's result needs, as plain data that survives JSON and a worker's
@@ -29,7 +29,7 @@ export interface LintRecord {
 }
 
 export function contentHash(text: string | Buffer): string {
-  return createHash('sha1').update(text).digest('base64');
+  return nodeCrypto().createHash('sha1').update(text).digest('base64');
 }
 
 export function storedResult(result: LintResult): StoredResult {

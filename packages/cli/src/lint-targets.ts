@@ -90,10 +90,13 @@ export async function lintTargets(targets: readonly TargetToLint[], settings: Li
  * the cores that the load average leaves idle, and wants two at least: one worker
  * beside an idle main thread gains nothing.
  */
-export function workerThreads(concurrency: Concurrency, files: number, cores = availableParallelism(), load = loadavg()[0]): number {
+export function workerThreads(concurrency: Concurrency, files: number, cores?: number, load?: number): number {
   if (concurrency === 'off') return 0;
   if (concurrency === 'auto') {
-    const threads = Math.min(Math.floor(cores - load + 0.5), Math.floor(files / AUTO_FILES_PER_THREAD));
+    // Too few files for two threads: the load average, a file read, is not worth asking.
+    if (files < 2 * AUTO_FILES_PER_THREAD) return 0;
+    const idle = (cores ?? availableParallelism()) - (load ?? loadavg()[0]);
+    const threads = Math.min(Math.floor(idle + 0.5), Math.floor(files / AUTO_FILES_PER_THREAD));
     return threads < 2 ? 0 : threads;
   }
   return concurrency < 2 || files < 2 ? 0 : Math.min(concurrency, files);

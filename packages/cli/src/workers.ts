@@ -1,4 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { nodeWorkerThreads } from './node-builtins.js';
+
+/**
+ * Set in each worker's environment, so that bin/sfn-lint.cjs loads node:worker_threads to
+ * ask whether it runs in a worker only when it may: the main thread of a run never does.
+ */
+export const WORKER_ENV = 'SFN_LINT_WORKER_THREAD';
 
 export interface WorkerPoolOptions {
   /** The script each worker runs; it answers `{ start, jobs }` with `{ start, replies }`, or `{ error }`. */
@@ -47,7 +54,7 @@ export function runOnWorkers<Job, Reply>(jobs: readonly Job[], options: WorkerPo
     for (let i = 0; i < Math.min(options.threads, jobs.length); i++) {
       let worker: Worker;
       try {
-        worker = new Worker(options.entry, { workerData: options.workerData });
+        worker = new (nodeWorkerThreads().Worker)(options.entry, { workerData: options.workerData, env: { ...process.env, [WORKER_ENV]: '1' } });
       } catch (error) {
         finish(error instanceof Error ? error : new Error(String(error)));
         return;

@@ -1,0 +1,21 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Node's built-in modules that most runs never use, loaded on first use. A static import
+ * loads them at start-up, before a pre-commit hook has linted anything: node:crypto and
+ * node:worker_threads (with the stream modules it pulls in) cost about 7 ms together, and
+ * a one-file run needs neither. Built-ins resolve from any base, so the require is made
+ * for the working directory: the compiled modules and the bundle share this code.
+ */
+const requireBuiltin = createRequire(`${process.cwd()}/`);
+
+let crypto: typeof import('node:crypto') | undefined;
+let workerThreads: typeof import('node:worker_threads') | undefined;
+
+export function nodeCrypto(): typeof import('node:crypto') {
+  return (crypto ??= requireBuiltin('node:crypto') as typeof import('node:crypto'));
+}
+
+export function nodeWorkerThreads(): typeof import('node:worker_threads') {
+  return (workerThreads ??= requireBuiltin('node:worker_threads') as typeof import('node:worker_threads'));
+}
