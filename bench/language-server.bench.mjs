@@ -3,6 +3,7 @@
 // over stdio, as an editor sees it. Not a test. Run after a build:
 //
 //   node bench/language-server.bench.mjs [states] [edits]      (default 2400 states, 40 edits)
+//   BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/p' node bench/language-server.bench.mjs   (flags for the server's node)
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ const server = fileURLToPath(new URL('../packages/language-server/dist/main.js',
 const text = JSON.stringify(generateMachine(states), null, 2);
 const uri = pathToFileURL(join(tmpdir(), `bench-${states}.asl.json`)).href;
 
-const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? "").split(" ").filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
 connection.onRequest('client/registerCapability', () => null);
