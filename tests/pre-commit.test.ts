@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +23,12 @@ function git(cwd: string, ...args: string[]): void {
 }
 
 describe.skipIf(!available && !mustRun)('the pre-commit hook', () => {
-  // Each try-repo installs the repository as the hook (npm install of every workspace, then the build), twice.
-  it('fails on a bad definition and passes on a good one', { timeout: 600_000 }, () => {
+  // Each try-repo installs the repository as the hook (npm install of the root package and
+  // its workspaces, then the build), twice: about 50 s each on a busy 2-core machine. What
+  // only tests, the VS Code extension or the sample CDK app need has lockfiles of its own
+  // (tests/mermaid, tests/sarif-multitool, extension/, fixtures/cdk-app), so this install
+  // stays near 120 MB of node_modules.
+  it('fails on a bad definition and passes on a good one', { timeout: 300_000 }, () => {
     expect(available, 'pre-commit must be installed in CI').toBe(true);
     const work = mkdtempSync(join(tmpdir(), 'sfn-lint-pre-commit-'));
     git(work, 'init', '-q');
@@ -42,5 +46,30 @@ describe.skipIf(!available && !mustRun)('the pre-commit hook', () => {
     const good = tryRepo('good.asl.json');
     expect(good.status, good.stdout + good.stderr).toBe(0);
     expect(good.stdout).toMatch(/sfn-lint\.+Passed/);
+  });
+});
+
+describe('what installing the hook installs', () => {
+  // pre-commit runs `npm install --dev --prod` at the repository root: the root package's dev
+  // dependencies and every workspace's packages, all in package-lock.json. The large packages
+  // that only tests, the VS Code extension or the sample CDK app need stay in the folders that
+  // lock them, each installed with `npm ci --prefix <folder>`.
+  const KEPT_OUT = {
+    'tests/mermaid': ['mermaid', 'jsdom'],
+    'tests/sarif-multitool': ['@microsoft/sarif-multitool'],
+    'fixtures/cdk-app': ['aws-cdk-lib', 'constructs'],
+    extension: ['mermaid', '@vscode/vsce', 'playwright-core', 'vscode-languageclient'],
+  };
+  const lock = (folder: string) => JSON.parse(readFileSync(join(repository, folder, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+
+  it('holds none of the packages that have lockfiles of their own', () => {
+    const installed = Object.keys(lock('.').packages);
+    expect(installed.filter((path) => !path.includes('node_modules/')).sort()).toEqual(['', 'packages/cli', 'packages/core', 'packages/eslint-plugin', 'packages/language-server', 'rules']);
+    for (const [folder, names] of Object.entries(KEPT_OUT)) {
+      for (const name of names) {
+        expect(lock(folder).packages, `${folder} locks ${name}`).toHaveProperty([`node_modules/${name}`]);
+        expect(installed.filter((path) => path === `node_modules/${name}` || path.endsWith(`/node_modules/${name}`)), `${name} is in the root install`).toEqual([]);
+      }
+    }
   });
 });

@@ -1,6 +1,10 @@
 // Bundles the extension with esbuild: the client (the extension's main), the language
 // server from the @sfn-lint/language-server workspace, and the graph webview's script with
 // Mermaid. Everything the .vsix needs ends up in dist/, so it ships no node_modules.
+// The extension is not a root workspace (its packages, in its own lockfile, stay out of the
+// install that pre-commit runs for the hook): the client and the page resolve their packages
+// from extension/node_modules (`npm ci --prefix extension`), while esbuild and the language
+// server's packages come from the root install, by path, as a checkout has them.
 //
 //   node scripts/build.mjs [--production] [client|server|webview …]
 import { existsSync } from 'node:fs';

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension } from '../scripts/build.mjs';
 import type { ToWebview } from '../src/protocol.js';
 import { type Chromium, chromiumPresent, extensionRoot, launchChromium, openGraphPage as openPage, type Theme } from './chromium-harness.js';
+import { extensionPackagesFor, requireExtensionPackages } from './extension-packages.js';
 
 // The graph view's real page (its HTML, policy and bundled script with Mermaid) in headless
 // Chromium, with a stand-in for the extension. CI installs Chromium (.ci/run), so there a
 // missing one is a failure, not a skip.
 const mustRun = process.env.CI === 'true';
 if (!chromiumPresent && !mustRun) console.warn('extension/test/graph-webview.test.ts: /usr/bin/chromium is not installed here, so the graph view is not rendered.');
+const canRender = (chromiumPresent || mustRun) && extensionPackagesFor('extension/test/graph-webview.test.ts', 'the graph view is not rendered');
 
 const sample = readFileSync(join(extensionRoot, 'test/fixtures/order-graph.mmd'), 'utf8');
 // The sample's states; besides them, the graph has three round nodes: Start, End and Fail.
@@ -44,12 +46,13 @@ async function pixelStats(chromium: Chromium, png: Buffer): Promise<{ width: num
   }
 }
 
-describe.skipIf(!chromiumPresent && !mustRun)('the state graph webview in Chromium', () => {
+describe.skipIf(!canRender)('the state graph webview in Chromium', () => {
   let chromium: Chromium;
   let script: string;
   const openGraphPage = (first: ToWebview, theme?: Theme) => openPage(chromium, script, first, theme);
   beforeAll(async () => {
     expect(chromiumPresent, 'Chromium must be installed in CI').toBe(true);
+    requireExtensionPackages();
     chromium = await launchChromium();
     // Built apart from dist/, which packaging the .vsix may be writing meanwhile.
     await buildExtension({ targets: ['webview'], outdir: chromium.scratch });

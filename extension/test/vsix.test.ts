@@ -3,11 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import type { Entry } from 'yauzl';
 import { serverEntry } from '../scripts/build.mjs';
 import { normalizeConfigurationResult } from '../src/settings.js';
+import { extensionPackagesFor, requireExtensionPackages } from './extension-packages.js';
 import { activateBundle } from './stand-in-vscode.js';
 
 // The package a user installs, built by the same script as `npm run package:vscode`. It
@@ -18,15 +19,18 @@ const serverPresent = existsSync(serverEntry);
 if (!serverPresent) {
   console.warn('extension/test/vsix.test.ts: packages/language-server is not in this checkout, so the .vsix (which bundles it) is not built or checked.');
 }
+const packagesPresent = serverPresent && extensionPackagesFor('extension/test/vsix.test.ts', 'the .vsix is not built or checked');
 
-function readZip(file: string): Promise<Map<string, Buffer>> {
+async function readZip(file: string): Promise<Map<string, Buffer>> {
+  // yauzl and vscode-jsonrpc are the extension's own packages, loaded once they are known to be there.
+  const { default: yauzl } = await import('yauzl');
   return new Promise((resolve, reject) => {
     const entries = new Map<string, Buffer>();
     yauzl.open(file, { lazyEntries: true }, (error, zip) => {
       if (error) return reject(error);
       zip.on('error', reject);
       zip.on('end', () => resolve(entries));
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Entry) => {
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError) return reject(streamError);
           const chunks: Buffer[] = [];
@@ -42,7 +46,7 @@ function readZip(file: string): Promise<Map<string, Buffer>> {
   });
 }
 
-describe.skipIf(!serverPresent)('the .vsix', () => {
+describe.skipIf(!packagesPresent)('the .vsix', () => {
   const work = mkdtempSync(join(tmpdir(), 'sfn-lint-vsix-'));
   let entries: Map<string, Buffer>;
   let manifest: Record<string, any>;
@@ -53,6 +57,7 @@ describe.skipIf(!serverPresent)('the .vsix', () => {
   };
 
   beforeAll(async () => {
+    requireExtensionPackages();
     const vsix = join(work, 'sfn-lint.vsix');
     const run = spawnSync('npm', ['run', 'package', '--', '--out', vsix], { cwd: extensionRoot, encoding: 'utf8' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
@@ -126,7 +131,8 @@ describe.skipIf(!serverPresent)('the .vsix', () => {
   describe('its language server, over stdio', () => {
     let server: ChildProcess;
     let connection: MessageConnection;
-    beforeAll(() => {
+    beforeAll(async () => {
+      const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node');
       const bundle = join(work, 'server.js');
       writeFileSync(bundle, file('dist/server.js'));
       server = spawn(process.execPath, [bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });

@@ -29,8 +29,10 @@ export function fuzzSources() {
     const folder = folders.pop();
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) folders.push(path);
-      else if (inputs.test(entry.name) && entry.name !== 'manifest.json') files.push(path);
+      // fixtures/cdk-app has its own node_modules (aws-cdk-lib), which is no input of ours.
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') folders.push(path);
+      } else if (inputs.test(entry.name) && entry.name !== 'manifest.json') files.push(path);
     }
   }
   files.sort();

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { afterAll, describe, it } from 'vitest';
+import { cdkTypesFor, requireCdkTypes } from './cdk-types.js';
 
 RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
@@ -15,8 +16,20 @@ export const typedRoot = fileURLToPath(new URL('./typed/', import.meta.url));
 /** Rules without type information: a lone file, as an editor lints it without a tsconfig. */
 export const ruleTester = new RuleTester();
 
-/** Rules with the project's types. */
-export const typedRuleTester = new RuleTester({
+/** Rules with the project's types; its cases are skipped, with a notice, where aws-cdk-lib is not installed. */
+class TypedRuleTester extends RuleTester {
+  override run(...args: Parameters<RuleTester['run']>): void {
+    const [name] = args;
+    if (!cdkTypesFor(name)) {
+      describe.skip(name, () => super.run(...args));
+      return;
+    }
+    requireCdkTypes();
+    super.run(...args);
+  }
+}
+
+export const typedRuleTester = new TypedRuleTester({
   languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: typedRoot } },
 });
 
