@@ -2,7 +2,7 @@
 // sending a one-character edit to receiving the pulled diagnostics of the new version,
 // over stdio, as an editor sees it. Not a test. Run after a build:
 //
-//   node bench/language-server.bench.mjs [states] [edits]      (default 2400 states, 40 edits)
+//   node bench/language-server.bench.mjs [states] [edits] [--json]      (default 2400 states, 40 edits)
 //   BENCH_SERVER_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/p' node bench/language-server.bench.mjs   (flags for the server's node)
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node.js';
 import { generateMachine } from './generate-machine.mjs';
 
-const states = Number(process.argv[2] ?? 2400);
-const edits = Number(process.argv[3] ?? 40);
+const json = process.argv.includes('--json');
+const [statesArg, editsArg] = process.argv.slice(2).filter((arg) => arg !== '--json');
+const states = Number(statesArg ?? 2400);
+const edits = Number(editsArg ?? 40);
 const server = fileURLToPath(new URL('../packages/language-server/dist/main.js', import.meta.url));
 const text = JSON.stringify(generateMachine(states), null, 2);
 const uri = pathToFileURL(join(tmpdir(), `bench-${states}.asl.json`)).href;
@@ -33,7 +35,8 @@ await connection.sendNotification('initialized', {});
 await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text } });
 const first = performance.now();
 await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-console.log(`${states} states, ${text.length} characters; first analysis ${(performance.now() - first).toFixed(0)} ms`);
+const firstMs = performance.now() - first;
+if (!json) console.log(`${states} states, ${text.length} characters; first analysis ${firstMs.toFixed(0)} ms`);
 
 // Each edit changes one digit in a ResultPath near the middle, after a pause of 150 ms, as
 // typing does; edits closer together than 50 ms are a burst, which the server lets settle.
@@ -56,7 +59,8 @@ for (let version = 2; version < edits + 2; version++) {
 const cpuMs = ((await connection.sendRequest('sfnLint/serverStatus', {})).cpuMs - cpuBefore) / edits;
 const sorted = [...times].sort((a, b) => a - b);
 const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-console.log(`edit to diagnostics over ${edits} edits: median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms; server CPU ${cpuMs.toFixed(1)} ms per edit`);
+if (json) console.log(JSON.stringify({ first: firstMs, median: at(0.5), p90: at(0.9), min: sorted[0], cpuMs }));
+else console.log(`edit to diagnostics over ${edits} edits: median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms; server CPU ${cpuMs.toFixed(1)} ms per edit`);
 await connection.sendRequest('shutdown');
 await connection.sendNotification('exit');
 connection.dispose();
