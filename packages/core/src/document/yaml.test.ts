@@ -41,6 +41,48 @@ describe('parseYaml', () => {
     expect(problems.some((p) => p.code === 'parse-error' && p.message.includes('alias bomb'))).toBe(true);
   });
 
+  it('stops a bomb of aliases that refer to no anchor, and reports each such alias once', () => {
+    // Ten aliases to a missing anchor, copied a million times by the levels above them.
+    const lines = [`a1: &a1 [${Array(10).fill('*a0').join(', ')}]`];
+    for (let i = 2; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const { documents, problems } = parseYaml(lines.join('\n'));
+    const missing = problems.filter((p) => p.message.includes('refers to no anchor'));
+    expect(missing).toHaveLength(10);
+    expect(new Set(missing.map((p) => p.range.start)).size).toBe(10);
+    expect(problems.filter((p) => p.message.includes('alias bomb'))).toHaveLength(1);
+    expect(countNodes(documents[0].root!)).toBeLessThan(250_000);
+  });
+
+  it('counts the empty values of copied maps against the alias budget', () => {
+    // In a flow map, a key with no ":" has no value node at all.
+    const empty = Array.from({ length: 5000 }, (_, i) => `k${i}`).join(', ');
+    const lines = [`a0: &a0 {${empty}}`];
+    for (let i = 1; i < 6; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const { documents, problems } = parseYaml(lines.join('\n'));
+    expect(problems.filter((p) => p.message.includes('alias bomb'))).toHaveLength(1);
+    // Without the bound this is 500 million nodes.
+    expect(countNodes(documents[0].root!)).toBeLessThan(250_000);
+  });
+
+  it('reports a duplicate key of a map once however often aliases copy it', () => {
+    const text = 'base: &base {a: 1, a: 2}\ncopies: [*base, *base, *base]\n';
+    const { documents, problems } = parseYaml(text);
+    expect(problems).toMatchObject([{ code: 'no-duplicate-key', range: { start: 19, end: 20 } }]);
+    expect(member(documents[0].root!, 'copies')!.children!.map((copy) => copy.children!.length)).toEqual([2, 2, 2]);
+  });
+
+  it('resolves each alias to the last anchor of its name before it, as the yaml package does', () => {
+    const text = 'a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: &y [*y]\nf: *z\nmerged: {<<: [{p: 1, q: 1}, {q: 2, r: 2}], s: 3}\n';
+    const { documents, problems } = parseYaml(text);
+    const root = documents[0].root!;
+    expect(['b', 'd'].map((key) => member(root, key)?.value)).toEqual([1, 2]);
+    expect(member(root, 'e')!.children![0].kind).toBe('null');
+    expect(member(root, 'f')!.kind).toBe('null');
+    expect(problems.map((p) => p.message)).toEqual(['Alias "*y" refers to no anchor before it (or to itself).', 'Alias "*z" refers to no anchor before it (or to itself).']);
+    const merged = member(root, 'merged')!;
+    expect(merged.children!.map((c) => [c.key, c.value])).toEqual([['p', 1], ['q', 1], ['r', 2], ['s', 3]]);
+  });
+
   it('reports duplicate keys with the first one as related', () => {
     const { problems } = parseYaml('a: 1\na: 2\n');
     expect(problems).toMatchObject([{ code: 'no-duplicate-key', range: { start: 5, end: 6 }, related: [{ range: { start: 0, end: 1 } }] }]);
@@ -119,3 +161,14 @@ describe('parseYaml', () => {
     expect(member(root, 'StartAt')?.range).toEqual({ start: 9, end: 10 });
   });
 });
+
+function countNodes(root: DocNode): number {
+  let count = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    count++;
+    if (node.children) stack.push(...node.children);
+  }
+  return count;
+}
