@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, parseDocument as parseYamlDocument, type Scalar } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { member } from './node-access.js';
 import type { DocNode } from './node.js';
@@ -139,6 +139,32 @@ describe('parseYaml', () => {
         expect(text.slice(node.range.start, node.range.end)).toBe(quoted);
       }
     }
+  });
+
+  it('reads long double-quoted strings on several lines, or with no closing quote, as the yaml package does', () => {
+    const bodies = ['a  \n  b', 'fold\n\n   two breaks', 'crlf \r\n  next\r', 'joined\\\n   on', 'tabs\t\t\n\t x', '\\x41\\u00e9\\U0001F680'];
+    for (const body of bodies) {
+      const inner = `${body}z`.repeat(Math.ceil(70_000 / (body.length + 1)));
+      for (const text of [`Key: "${inner}"\nNext: 1\n`, `List:\n  - "${inner}"\n`, `Key: "${inner}`, `Key: "${inner}\\`]) {
+        const { documents, problems } = parseYaml(text);
+        const theirs = parseYamlDocument(text, { uniqueKeys: false, strict: false });
+        const root = documents[0].root!;
+        const [node, their] = text.startsWith('List')
+          ? [member(root, 'List')!.children![0], theirs.getIn(['List', 0], true) as Scalar]
+          : [member(root, 'Key')!, theirs.get('Key', true) as Scalar];
+        expect(node.value).toBe(their.value);
+        expect([node.range.start, node.range.end]).toEqual(their.range!.slice(0, 2));
+        const first = theirs.errors[0]?.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        expect(problems[0]?.message.slice(0, first?.length)).toBe(first);
+      }
+    }
+  });
+
+  it('reports a bad escape of a long unclosed string before its missing quote, as the yaml package does', () => {
+    const text = `Key: "${'x'.repeat(70_000)}\\q and no end`;
+    const [problem] = parseYaml(text).problems;
+    expect(problem.message).toBe('Invalid escape sequence \\q. 1 more syntax error follows in this document; fix this one first.');
+    expect(problem.range.start).toBe(text.indexOf('\\q'));
   });
 
   it('reads a 10 MB double-quoted string', () => {

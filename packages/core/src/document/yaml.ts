@@ -1,8 +1,8 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document as YamlDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
 import { repairFlowIndentation } from './yaml-flow-indent.js';
-import { decodeLongScalars, type LongScalarError } from './yaml-long-scalars.js';
+import { decodeLongScalars, type LongScalarError, type LongScalarFindings } from './yaml-long-scalars.js';
 
 /**
  * How many nodes alias expansion may create in one file. Far above any real definition
@@ -68,12 +68,12 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
   let parsed;
   // Values of long double-quoted scalars, by offset, decoded before the package reads them.
   const longValues = new Map<number, string>();
-  const longErrors: LongScalarError[] = [];
+  const long: LongScalarFindings = { errors: [], unclosedAt: new Set() };
   try {
     const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: false });
     const tokens = function* (): Generator<CST.Token> {
       for (const token of new Parser().parse(text)) {
-        decodeLongScalars(token, longValues, longErrors);
+        decodeLongScalars(token, longValues, long);
         yield token;
       }
     };
@@ -90,13 +90,15 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     // the first error is the one to fix, so it alone is reported, with a count of the rest.
     if (doc.errors.some((error) => error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) flowIndentError = true;
     const [docStart, , docEnd] = doc.range ?? [0, 0, text.length];
-    const [first, ...rest] = [...doc.errors, ...longErrors.filter((error) => error.pos[0] >= docStart && error.pos[0] <= docEnd)];
+    const [first, ...rest] = documentErrors(doc.errors, long, docStart, docEnd);
     if (first) {
       // An unterminated quote is reported one character past the end of the text.
       const start = Math.min(first.pos[0], text.length);
       const end = Math.min(Math.max(start, first.pos[1]), text.length);
       const more = rest.length === 0 ? '' : ` ${rest.length} more syntax error${rest.length === 1 ? '' : 's'} follow${rest.length === 1 ? 's' : ''} in this document; fix this one first.`;
-      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end } });
+      // A long double-quoted scalar with no closing quote was read as a single-quoted one.
+      const message = 'code' in first && first.code === 'MISSING_CHAR' && long.unclosedAt.has(first.pos[0]) ? 'Missing closing "quote' : first.message;
+      problems.push({ code: 'parse-error', message: `${yamlMessage(message)}${more}`, range: { start, end } });
     }
     const converting = new Set<YamlNode>();
     // Alias.resolve walks the whole document for each alias, which is quadratic in a file
@@ -269,6 +271,25 @@ function aliasTargets(doc: YamlDocument.Parsed): Map<unknown, YamlNode | undefin
     },
   });
   return targets;
+}
+
+/**
+ * A document's syntax errors with those of its long double-quoted scalars, in the order the
+ * package reports them when it decodes the scalars itself: a scalar's bad escapes come
+ * after the errors before it and before those from its end on (its missing closing quote
+ * first).
+ */
+function documentErrors(errors: readonly YAMLError[], long: LongScalarFindings, start: number, end: number): (YAMLError | LongScalarError)[] {
+  const own = long.errors.filter((error) => error.pos[0] >= start && error.pos[0] <= end);
+  if (own.length === 0) return [...errors];
+  const ordered: (YAMLError | LongScalarError)[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < own.length && own[next].scalarEnd <= error.pos[0]) ordered.push(own[next++]);
+    ordered.push(error);
+  }
+  while (next < own.length) ordered.push(own[next++]);
+  return ordered;
 }
 
 /** CloudFormation's short-form tags and the intrinsic each stands for. */
