@@ -8,9 +8,10 @@ const HEAD = MAX_MESSAGE / 2;
 const TAIL = MAX_MESSAGE / 4;
 
 /**
- * A message with the names and values it quotes cut to a readable length. Rules quote what
- * the user wrote ("Next" of state "A" names "B"…), and a 10 MB state name made a 20 MB
- * message that every format then had to carry. Normal messages come back unchanged.
+ * A message with the names and values it quotes cut to a readable length. Rules and
+ * parsers quote what the user wrote ("Next" of state "A" names "B"…), and a 10 MB state
+ * name made a 20 MB message that every format then had to carry. Normal messages come back
+ * unchanged.
  *
  * Quotes pair up from the start, as the rules write them. A message still too long keeps its
  * start and its end: those are all that is built, so a 10 MB name full of quotes of its own
