@@ -20,7 +20,7 @@ const WRAPPER_END = '});';
 
 /** The packages loaded on first use, with the named functions core imports from each. */
 const LAZY_PACKAGES = {
-  yaml: ['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parse', 'stringify', 'class Composer', 'class Lexer', 'class Parser', 'namespace CST'],
+  yaml: ['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parse', 'stringify', 'visit', 'class Composer', 'class Lexer', 'class Parser', 'namespace CST'],
   jsonata: ['default'],
 };
 

@@ -95,6 +95,17 @@ describe('SAM YAML', () => {
     expect(problem.message).toContain('"statemachine/absent.asl.json" of "FileFlow" cannot be read');
     expect(broken.slice(problem.range.start, problem.range.end)).toBe('statemachine/absent.asl.json');
   });
+
+  it('says a 10 MB DefinitionUri cannot be read without asking for it, in a message of readable length', () => {
+    const path = `statemachine/${'🚀('.repeat(3_000_000)}.asl.json`;
+    const broken = text.replace('statemachine/flow.asl.json', path);
+    const asked: string[] = [];
+    const lint = lintText(resolve(fixtures, 'sam/template.yaml'), broken, { rules, readRelated: (from, name) => (asked.push(name), readRelated(from, name)) });
+    const [problem] = lint.diagnostics.filter((d) => d.ruleId === 'parse-error');
+    expect(asked).toEqual([]);
+    expect(problem.message).toBe(`The definition file "statemachine/${'🚀('.repeat(23)}🚀…" of "FileFlow" cannot be read, so it was not checked. Check the path: it is relative to this template.`);
+    expect(broken.slice(problem.range.start, problem.range.end)).toBe(path);
+  });
 });
 
 describe('Serverless Framework', () => {

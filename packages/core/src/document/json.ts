@@ -1,28 +1,7 @@
-import { createScanner } from 'jsonc-parser';
 import type { DocNode, ParseProblem, Range } from './node.js';
 import { TreeNode } from './node.js';
 import { buildStrictJsonTree, reportDuplicateKeys } from './json-strict.js';
-
-// jsonc-parser declares these as `const enum`, which isolated modules cannot import.
-const enum Token {
-  OpenBrace = 1,
-  CloseBrace = 2,
-  OpenBracket = 3,
-  CloseBracket = 4,
-  Comma = 5,
-  Colon = 6,
-  Null = 7,
-  True = 8,
-  False = 9,
-  String = 10,
-  Number = 11,
-  LineComment = 12,
-  BlockComment = 13,
-  LineBreak = 14,
-  Trivia = 15,
-  Unknown = 16,
-  EOF = 17,
-}
+import { createJsonScanner, Token } from './json-scanner.js';
 
 const scanErrorMessages: Record<number, string> = {
   1: 'This block comment is not closed: add "*/".',
@@ -72,7 +51,7 @@ export function parseJson(text: string): JsonParseResult {
 /** The tolerant parser alone; `parseJson` uses it for text that is not strict JSON. */
 export function parseJsonTolerant(text: string): JsonParseResult {
   const problems: ParseProblem[] = [];
-  const scanner = createScanner(text, true);
+  const scanner = createJsonScanner(text, false);
   if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
 
   const stack: Frame[] = [];
@@ -85,8 +64,8 @@ export function parseJsonTolerant(text: string): JsonParseResult {
   }
 
   function next(): Token {
-    const t = scanner.scan() as number as Token;
-    const error = scanner.getTokenError() as number;
+    const t = scanner.scan();
+    const error = scanner.getTokenError();
     if (error && t !== Token.Unknown) {
       const start = scanner.getTokenOffset();
       problem(scanErrorMessages[error] ?? 'Invalid token.', { start, end: start + scanner.getTokenLength() });
@@ -301,8 +280,8 @@ export function parseJsonTolerant(text: string): JsonParseResult {
  */
 function reportComments(text: string, problems: ParseProblem[]): void {
   if (!text.includes('//') && !text.includes('/*')) return;
-  const scanner = createScanner(text, false);
-  for (let t = scanner.scan() as number; t !== Token.EOF; t = scanner.scan() as number) {
+  const scanner = createJsonScanner(text, true);
+  for (let t = scanner.scan(); t !== Token.EOF; t = scanner.scan()) {
     if (t !== Token.LineComment && t !== Token.BlockComment) continue;
     const start = scanner.getTokenOffset();
     const range = { start, end: start + scanner.getTokenLength() };

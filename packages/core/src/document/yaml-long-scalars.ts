@@ -28,8 +28,6 @@ const ESCAPES: Readonly<Record<string, string>> = {
   '\t': '\t',
 };
 
-const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
-
 /**
  * The escapes by the code of their letter, -1 for none: ten million escapes looked up by
  * one-character string cost half a second.
@@ -41,23 +39,40 @@ for (const [letter, value] of Object.entries(ESCAPES)) ESCAPE_CODES[letter.charC
 export interface LongScalarError {
   readonly pos: [number, number];
   readonly message: string;
+  /** Where its scalar ends. */
+  readonly scalarEnd: number;
+}
+
+/** What the decoding found besides the values. */
+export interface LongScalarFindings {
+  /** Bad escapes, as the package reports them. */
+  readonly errors: LongScalarError[];
+  /**
+   * Where the package reports the missing closing quote of a decoded scalar that has none:
+   * it reports it for the single-quoted stand-in, as "Missing closing 'quote".
+   */
+  readonly unclosedAt: Set<number>;
 }
 
 /**
  * Decodes the long double-quoted scalars of a CST token in place: each becomes a
  * single-quoted scalar of the same length (so every range stays as it was) whose value the
  * package reads at once, and its real value goes into `values` under its offset. A bad
- * escape is kept as written and reported in `errors`, as the package does. A scalar that
- * spans lines or has no closing quote is left to the package.
+ * escape is kept as written and reported in `findings`, as the package does. The stand-in
+ * keeps what the package still reads from the text: a line break (a key on several lines is
+ * an error) and a missing closing quote.
  */
-export function decodeLongScalars(token: CST.Token, values: Map<number, string>, errors: LongScalarError[]): void {
+export function decodeLongScalars(token: CST.Token, values: Map<number, string>, findings: LongScalarFindings): void {
   const decode = (scalar: CST.Token | undefined) => {
     if (scalar?.type !== 'double-quoted-scalar' || scalar.source.length < LONG_SCALAR) return;
-    const value = doubleQuotedValue(scalar.source, (at, message) => errors.push({ pos: [scalar.offset + at, scalar.offset + at + 1], message }));
-    if (value === undefined) return;
-    values.set(scalar.offset, value);
+    const { source, offset } = scalar;
+    const scalarEnd = offset + source.length;
+    values.set(offset, doubleQuotedValue(source, (at, message) => findings.errors.push({ pos: [offset + at, offset + at + 1], message, scalarEnd })));
+    const closed = source[source.length - 1] === '"';
+    if (!closed) findings.unclosedAt.add(scalarEnd);
+    const inside = source.includes('\n') ? `\n${'x'.repeat(source.length - 3)}` : 'x'.repeat(source.length - 2);
     scalar.type = 'single-quoted-scalar';
-    scalar.source = `'${'x'.repeat(scalar.source.length - 2)}'`;
+    scalar.source = `'${inside}${closed ? "'" : 'x'}`;
   };
   if (token.type === 'double-quoted-scalar') return decode(token);
   if (token.type !== 'document' && !('items' in token)) return;
@@ -67,60 +82,89 @@ export function decodeLongScalars(token: CST.Token, values: Map<number, string>,
   });
 }
 
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
+
 /**
- * The value of a one-line double-quoted scalar, or undefined to leave it to the package.
- * Built as UTF-16 code units in a typed array, turned into a string in slices: ten million
- * escapes make no ten million small strings.
+ * The value of a double-quoted scalar (its source, quotes included), step for step as the
+ * package's `doubleQuotedValue` makes it: line folds, escaped line breaks, blanks before a
+ * line break dropped, bad escapes kept as written, and, as there, the last character of
+ * the source left out whether or not it is the closing quote. Built as UTF-16 code units in
+ * a typed array and turned into a string in slices: the package's `res += ch` made ten
+ * million small strings for a 10 MB scalar.
  */
-function doubleQuotedValue(source: string, onError: (at: number, message: string) => void): string | undefined {
-  if (source.length < 2 || source[source.length - 1] !== '"' || /[\r\n]/.test(source)) return undefined;
-  const end = source.length - 1;
-  if (source.indexOf('\\', 1) < 0) return source.slice(1, end);
-  const out = new Uint16Array(end);
-  const found: [number, string][] = [];
+function doubleQuotedValue(source: string, onError: (at: number, message: string) => void): string {
+  // Each character of the source gives at most one unit of the value.
+  const out = new Uint16Array(source.length);
   // No closure may capture `length`: a captured counter lives in a context slot, and the
   // loop below ran three times slower for it.
   let length = 0;
-  let i = 1;
-  while (i < end) {
+  const last = source.length - 1;
+  for (let i = 1; i < last; ++i) {
     const code = source.charCodeAt(i);
-    if (code !== 0x5c) {
-      out[length++] = code;
-      i++;
-      continue;
-    }
-    const letterCode = source.charCodeAt(i + 1);
-    const escaped = letterCode < 128 ? ESCAPE_CODES[letterCode] : -1;
-    if (escaped >= 0) {
-      out[length++] = escaped;
-      i += 2;
-      continue;
-    }
-    const letter = source[i + 1];
-    const digits = HEX_LENGTH[letter];
-    const hex = digits === undefined ? '' : source.slice(i + 2, i + 2 + digits);
-    if (digits !== undefined && hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) && parseInt(hex, 16) <= 0x10ffff) {
-      const point = parseInt(hex, 16);
-      if (point > 0xffff) {
-        out[length++] = 0xd800 + ((point - 0x10000) >> 10);
-        out[length++] = 0xdc00 + ((point - 0x10000) & 0x3ff);
-      } else {
-        out[length++] = point;
+    if (code === 0x0d && source.charCodeAt(i + 1) === 0x0a) continue;
+    if (code === 0x0a) {
+      // A line fold: one line break is a space, more are one line break fewer.
+      let breaks = 0;
+      let next = source.charCodeAt(i + 1);
+      while (isBlank(next) || next === 0x0a || next === 0x0d) {
+        if (next === 0x0d && source.charCodeAt(i + 2) !== 0x0a) break;
+        if (next === 0x0a) {
+          out[length++] = 0x0a;
+          breaks++;
+        }
+        i++;
+        next = source.charCodeAt(i + 1);
       }
-      i += 2 + digits;
-    } else {
-      // As the package does: the escape is kept as written and reported.
-      const rawEnd = digits === undefined ? i + 2 : i + 2 + digits;
-      // A cut-off escape at the very end takes the closing quote with it: left to the package.
-      if (rawEnd > end) return undefined;
-      found.push([i, `Invalid escape sequence ${source.slice(i, rawEnd)}`]);
-      for (let k = i; k < rawEnd; k++) out[length++] = source.charCodeAt(k);
-      i = rawEnd;
+      if (breaks === 0) out[length++] = 0x20;
+      continue;
     }
+    if (code === 0x5c /* \ */) {
+      const letter = source.charCodeAt(++i);
+      const escaped = letter < 128 ? ESCAPE_CODES[letter] : -1;
+      if (escaped >= 0) {
+        out[length++] = escaped;
+      } else if (letter === 0x0a) {
+        // An escaped line break joins the lines; the next line's indentation goes too.
+        while (isBlank(source.charCodeAt(i + 1))) i++;
+      } else if (letter === 0x0d && source.charCodeAt(i + 1) === 0x0a) {
+        i++;
+        while (isBlank(source.charCodeAt(i + 1))) i++;
+      } else if (letter === 0x78 /* x */ || letter === 0x75 /* u */ || letter === 0x55 /* U */) {
+        const digits = letter === 0x78 ? 2 : letter === 0x75 ? 4 : 8;
+        const hex = source.substr(i + 1, digits);
+        const point = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+        if (point <= 0x10ffff) {
+          if (point > 0xffff) {
+            out[length++] = 0xd800 + ((point - 0x10000) >> 10);
+            out[length++] = 0xdc00 + ((point - 0x10000) & 0x3ff);
+          } else {
+            out[length++] = point;
+          }
+        } else {
+          const raw = source.substr(i - 1, digits + 2);
+          onError(i - 1, `Invalid escape sequence ${raw}`);
+          for (let k = 0; k < raw.length; k++) out[length++] = raw.charCodeAt(k);
+        }
+        i += digits;
+      } else {
+        const raw = source.substr(i - 1, 2);
+        onError(i - 1, `Invalid escape sequence ${raw}`);
+        for (let k = 0; k < raw.length; k++) out[length++] = raw.charCodeAt(k);
+      }
+      continue;
+    }
+    if (isBlank(code)) {
+      // Blanks before a line break are dropped.
+      const from = i;
+      let next = source.charCodeAt(i + 1);
+      while (isBlank(next)) next = source.charCodeAt(++i + 1);
+      if (next !== 0x0a && !(next === 0x0d && source.charCodeAt(i + 2) === 0x0a)) {
+        for (let k = from; k <= i; k++) out[length++] = source.charCodeAt(k);
+      }
+      continue;
+    }
+    out[length++] = code;
   }
-  // A closing quote taken by an escape before it: the scalar has no end of its own.
-  if (i > end) return undefined;
-  for (const [at, message] of found) onError(at, message);
   const parts: string[] = [];
   // `apply`, not a spread: spreading a typed array walks its iterator, five times slower.
   for (let from = 0; from < length; from += 8192) {

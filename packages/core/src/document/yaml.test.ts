@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, parseDocument as parseYamlDocument, type Scalar } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { member } from './node-access.js';
 import type { DocNode } from './node.js';
@@ -39,6 +39,48 @@ describe('parseYaml', () => {
     const { problems } = parseYaml(lines.join('\n'));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(problems.some((p) => p.code === 'parse-error' && p.message.includes('alias bomb'))).toBe(true);
+  });
+
+  it('stops a bomb of aliases that refer to no anchor, and reports each such alias once', () => {
+    // Ten aliases to a missing anchor, copied a million times by the levels above them.
+    const lines = [`a1: &a1 [${Array(10).fill('*a0').join(', ')}]`];
+    for (let i = 2; i < 8; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const { documents, problems } = parseYaml(lines.join('\n'));
+    const missing = problems.filter((p) => p.message.includes('refers to no anchor'));
+    expect(missing).toHaveLength(10);
+    expect(new Set(missing.map((p) => p.range.start)).size).toBe(10);
+    expect(problems.filter((p) => p.message.includes('alias bomb'))).toHaveLength(1);
+    expect(countNodes(documents[0].root!)).toBeLessThan(250_000);
+  });
+
+  it('counts the empty values of copied maps against the alias budget', () => {
+    // In a flow map, a key with no ":" has no value node at all.
+    const empty = Array.from({ length: 5000 }, (_, i) => `k${i}`).join(', ');
+    const lines = [`a0: &a0 {${empty}}`];
+    for (let i = 1; i < 6; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    const { documents, problems } = parseYaml(lines.join('\n'));
+    expect(problems.filter((p) => p.message.includes('alias bomb'))).toHaveLength(1);
+    // Without the bound this is 500 million nodes.
+    expect(countNodes(documents[0].root!)).toBeLessThan(250_000);
+  });
+
+  it('reports a duplicate key of a map once however often aliases copy it', () => {
+    const text = 'base: &base {a: 1, a: 2}\ncopies: [*base, *base, *base]\n';
+    const { documents, problems } = parseYaml(text);
+    expect(problems).toMatchObject([{ code: 'no-duplicate-key', range: { start: 19, end: 20 } }]);
+    expect(member(documents[0].root!, 'copies')!.children!.map((copy) => copy.children!.length)).toEqual([2, 2, 2]);
+  });
+
+  it('resolves each alias to the last anchor of its name before it, as the yaml package does', () => {
+    const text = 'a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: &y [*y]\nf: *z\nmerged: {<<: [{p: 1, q: 1}, {q: 2, r: 2}], s: 3}\n';
+    const { documents, problems } = parseYaml(text);
+    const root = documents[0].root!;
+    expect(['b', 'd'].map((key) => member(root, key)?.value)).toEqual([1, 2]);
+    expect(member(root, 'e')!.children![0].kind).toBe('null');
+    expect(member(root, 'f')!.kind).toBe('null');
+    expect(problems.map((p) => p.message)).toEqual(['Alias "*y" refers to no anchor before it (or to itself).', 'Alias "*z" refers to no anchor before it (or to itself).']);
+    const merged = member(root, 'merged')!;
+    expect(merged.children!.map((c) => [c.key, c.value])).toEqual([['p', 1], ['q', 1], ['r', 2], ['s', 3]]);
   });
 
   it('reports duplicate keys with the first one as related', () => {
@@ -99,6 +141,32 @@ describe('parseYaml', () => {
     }
   });
 
+  it('reads long double-quoted strings on several lines, or with no closing quote, as the yaml package does', () => {
+    const bodies = ['a  \n  b', 'fold\n\n   two breaks', 'crlf \r\n  next\r', 'joined\\\n   on', 'tabs\t\t\n\t x', '\\x41\\u00e9\\U0001F680'];
+    for (const body of bodies) {
+      const inner = `${body}z`.repeat(Math.ceil(70_000 / (body.length + 1)));
+      for (const text of [`Key: "${inner}"\nNext: 1\n`, `List:\n  - "${inner}"\n`, `Key: "${inner}`, `Key: "${inner}\\`]) {
+        const { documents, problems } = parseYaml(text);
+        const theirs = parseYamlDocument(text, { uniqueKeys: false, strict: false });
+        const root = documents[0].root!;
+        const [node, their] = text.startsWith('List')
+          ? [member(root, 'List')!.children![0], theirs.getIn(['List', 0], true) as Scalar]
+          : [member(root, 'Key')!, theirs.get('Key', true) as Scalar];
+        expect(node.value).toBe(their.value);
+        expect([node.range.start, node.range.end]).toEqual(their.range!.slice(0, 2));
+        const first = theirs.errors[0]?.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        expect(problems[0]?.message.slice(0, first?.length)).toBe(first);
+      }
+    }
+  });
+
+  it('reports a bad escape of a long unclosed string before its missing quote, as the yaml package does', () => {
+    const text = `Key: "${'x'.repeat(70_000)}\\q and no end`;
+    const [problem] = parseYaml(text).problems;
+    expect(problem.message).toBe('Invalid escape sequence \\q. 1 more syntax error follows in this document; fix this one first.');
+    expect(problem.range.start).toBe(text.indexOf('\\q'));
+  });
+
   it('reads a 10 MB double-quoted string', () => {
     const root = parseYaml(`Result: "${'a\\"'.repeat(2_500_000)}"\n`).documents[0].root!;
     expect(member(root, 'Result')?.value).toBe('a\\"'.repeat(2_500_000).replace(/\\"/g, '"'));
@@ -119,3 +187,14 @@ describe('parseYaml', () => {
     expect(member(root, 'StartAt')?.range).toEqual({ start: 9, end: 10 });
   });
 });
+
+function countNodes(root: DocNode): number {
+  let count = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    count++;
+    if (node.children) stack.push(...node.children);
+  }
+  return count;
+}

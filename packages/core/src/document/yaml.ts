@@ -1,8 +1,8 @@
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, type CST, type Node as YamlNode } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document as YamlDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
 import { repairFlowIndentation } from './yaml-flow-indent.js';
-import { decodeLongScalars, type LongScalarError } from './yaml-long-scalars.js';
+import { decodeLongScalars, type LongScalarError, type LongScalarFindings } from './yaml-long-scalars.js';
 
 /**
  * How many nodes alias expansion may create in one file. Far above any real definition
@@ -68,12 +68,12 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
   let parsed;
   // Values of long double-quoted scalars, by offset, decoded before the package reads them.
   const longValues = new Map<number, string>();
-  const longErrors: LongScalarError[] = [];
+  const long: LongScalarFindings = { errors: [], unclosedAt: new Set() };
   try {
     const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: false });
     const tokens = function* (): Generator<CST.Token> {
       for (const token of new Parser().parse(text)) {
-        decodeLongScalars(token, longValues, longErrors);
+        decodeLongScalars(token, longValues, long);
         yield token;
       }
     };
@@ -90,18 +90,29 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     // the first error is the one to fix, so it alone is reported, with a count of the rest.
     if (doc.errors.some((error) => error.code === 'BAD_INDENT' && error.message.startsWith('Flow'))) flowIndentError = true;
     const [docStart, , docEnd] = doc.range ?? [0, 0, text.length];
-    const [first, ...rest] = [...doc.errors, ...longErrors.filter((error) => error.pos[0] >= docStart && error.pos[0] <= docEnd)];
+    const [first, ...rest] = documentErrors(doc.errors, long, docStart, docEnd);
     if (first) {
       // An unterminated quote is reported one character past the end of the text.
       const start = Math.min(first.pos[0], text.length);
       const end = Math.min(Math.max(start, first.pos[1]), text.length);
       const more = rest.length === 0 ? '' : ` ${rest.length} more syntax error${rest.length === 1 ? '' : 's'} follow${rest.length === 1 ? 's' : ''} in this document; fix this one first.`;
-      problems.push({ code: 'parse-error', message: `${yamlMessage(first.message)}${more}`, range: { start, end } });
+      // A long double-quoted scalar with no closing quote was read as a single-quoted one.
+      const message = 'code' in first && first.code === 'MISSING_CHAR' && long.unclosedAt.has(first.pos[0]) ? 'Missing closing "quote' : first.message;
+      problems.push({ code: 'parse-error', message: `${yamlMessage(message)}${more}`, range: { start, end } });
     }
     const converting = new Set<YamlNode>();
-    // Alias.resolve searches the whole document; an alias expanded many times would
-    // make that quadratic.
-    const resolved = new Map<unknown, unknown>();
+    // Alias.resolve walks the whole document for each alias, which is quadratic in a file
+    // with many aliases: every alias is resolved in one walk instead, the first time one is met.
+    let targets: Map<unknown, YamlNode | undefined> | undefined;
+    // An alias or a map copied a million times by the aliases above it is still one place
+    // in the text: its problems are reported once, not once per copy.
+    const reported = new Set<YamlNode>();
+    // Every node made by expanding an alias counts against the budget, the null ones too:
+    // a copied map of empty values or of unresolved aliases is as large as any other.
+    const expandedNull = (start: number, end: number, aliasDepth: number): TreeNode => {
+      if (aliasDepth > 0) budget--;
+      return new TreeNode('null', null, start, end);
+    };
 
     const convert = (node: unknown, aliasDepth: number): TreeNode => {
       const intrinsic = intrinsicOfTag((node as YamlNode | null)?.tag);
@@ -120,15 +131,15 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
 
     const convertValue = (node: unknown, aliasDepth: number): TreeNode => {
       if (isAlias(node)) {
-        let target = resolved.get(node);
-        if (target === undefined && !resolved.has(node)) {
-          target = node.resolve(doc);
-          resolved.set(node, target);
-        }
+        targets ??= aliasTargets(doc);
+        const target = targets.has(node) ? targets.get(node) : node.resolve(doc);
         const [start, end] = node.range ?? [0, 0];
         if (!target || converting.has(target as YamlNode)) {
-          problems.push({ code: 'parse-error', message: `Alias "*${node.source}" refers to no anchor before it (or to itself).`, range: { start, end } });
-          return new TreeNode('null', null, start, end);
+          if (!reported.has(node)) {
+            reported.add(node);
+            problems.push({ code: 'parse-error', message: `Alias "*${node.source}" refers to no anchor before it (or to itself).`, range: { start, end } });
+          }
+          return expandedNull(start, end, aliasDepth);
         }
         const copy = convert(target, aliasDepth + 1);
         if (budget <= 0) {
@@ -161,7 +172,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
             continue;
           }
           const value = pair.value == null
-            ? new TreeNode('null', null, keyNode?.range?.[1] ?? start, keyNode?.range?.[1] ?? start)
+            ? expandedNull(keyNode?.range?.[1] ?? start, keyNode?.range?.[1] ?? start, aliasDepth)
             : convert(pair.value, aliasDepth);
           value.key = keyText;
           value.keyStart = keyNode?.range?.[0] ?? value.start;
@@ -170,7 +181,10 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
           result.children!.push(value);
         }
         converting.delete(node);
-        reportDuplicates(result);
+        if (!reported.has(node)) {
+          reported.add(node);
+          reportDuplicates(result);
+        }
         return result;
       }
       if (isSeq(node)) {
@@ -178,7 +192,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
         const [start, end] = node.range ?? [0, 0, 0];
         const result = new TreeNode('array', undefined, start, end);
         node.items.forEach((item, index) => {
-          const value = item == null ? new TreeNode('null', null, start, start) : convert(item, aliasDepth);
+          const value = item == null ? expandedNull(start, start, aliasDepth) : convert(item, aliasDepth);
           value.index = index;
           value.parent = result;
           result.children!.push(value);
@@ -203,11 +217,14 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
 
     const mergeInto = (target: TreeNode, source: unknown, aliasDepth: number): void => {
       const sources = isSeq(source) ? source.items : [source];
+      // A set, not a search of the members so far: merging a large map is otherwise quadratic.
+      const keys = new Set(target.children!.map((existing) => existing.key));
       for (const item of sources) {
         const merged = convert(item, aliasDepth);
         if (merged.kind !== 'object') continue;
         for (const child of merged.children!) {
-          if (target.children!.some((existing) => existing.key === child.key)) continue;
+          if (keys.has(child.key)) continue;
+          keys.add(child.key);
           child.parent = target;
           target.children!.push(child);
         }
@@ -238,6 +255,41 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     documents.push({ root, start: doc.range?.[0] ?? 0 });
   }
   return { result: { documents, problems }, flowIndentError };
+}
+
+/**
+ * What each alias of a document refers to, as Alias.resolve finds it: the last node before
+ * the alias, in document order, with its anchor (or undefined when there is none).
+ */
+function aliasTargets(doc: YamlDocument.Parsed): Map<unknown, YamlNode | undefined> {
+  const anchors = new Map<string, YamlNode>();
+  const targets = new Map<unknown, YamlNode | undefined>();
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
+}
+
+/**
+ * A document's syntax errors with those of its long double-quoted scalars, in the order the
+ * package reports them when it decodes the scalars itself: a scalar's bad escapes come
+ * after the errors before it and before those from its end on (its missing closing quote
+ * first).
+ */
+function documentErrors(errors: readonly YAMLError[], long: LongScalarFindings, start: number, end: number): (YAMLError | LongScalarError)[] {
+  const own = long.errors.filter((error) => error.pos[0] >= start && error.pos[0] <= end);
+  if (own.length === 0) return [...errors];
+  const ordered: (YAMLError | LongScalarError)[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < own.length && own[next].scalarEnd <= error.pos[0]) ordered.push(own[next++]);
+    ordered.push(error);
+  }
+  while (next < own.length) ordered.push(own[next++]);
+  return ordered;
 }
 
 /** CloudFormation's short-form tags and the intrinsic each stands for. */

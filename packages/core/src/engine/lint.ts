@@ -108,7 +108,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
         sinkOf(document).push({
           ruleId,
           severity: problem.severity,
-          message: problem.message,
+          message: boundedMessage(problem.message),
           file: document.file,
           range: problem.range,
           machines: [templateMachine.label],
@@ -176,7 +176,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
     sinkOf(document).push({
       ruleId: 'internal-error',
       severity: 'error',
-      message: `sfn-lint failed inside ${internalErrors.join('; ')}. The other rules still ran. Please report this with the file.`,
+      message: boundedMessage(`sfn-lint failed inside ${internalErrors.join('; ')}. The other rules still ran. Please report this with the file.`),
       file: document.file,
       range: { start: 0, end: 0 },
       docsUrl: docsUrlFor('internal-error'),
@@ -224,7 +224,7 @@ function applyDirectives(sinks: Map<SourceDocument, Diagnostic[]>, sources: Dire
     if (!severity) return;
     for (const problem of found) {
       const sink = sinks.get(problem.document) ?? [];
-      sink.push({ ruleId, severity, message: problem.message, file: problem.document.file, range: problem.range, docsUrl: docsUrlFor(ruleId) });
+      sink.push({ ruleId, severity, message: boundedMessage(problem.message), file: problem.document.file, range: problem.range, docsUrl: docsUrlFor(ruleId) });
       sinks.set(problem.document, sink);
     }
   };
@@ -240,7 +240,7 @@ function applyDirectives(sinks: Map<SourceDocument, Diagnostic[]>, sources: Dire
 function reportParseProblems(document: SourceDocument, sink: Diagnostic[]): void {
   for (const problem of document.problems) {
     if (problem.code !== 'parse-error') continue;
-    sink.push({ ruleId: 'parse-error', severity: 'error', message: problem.message, file: document.file, range: problem.range, docsUrl: docsUrlFor('parse-error') });
+    sink.push({ ruleId: 'parse-error', severity: 'error', message: boundedMessage(problem.message), file: document.file, range: problem.range, docsUrl: docsUrlFor('parse-error') });
   }
 }
 
@@ -255,7 +255,7 @@ function embeddedUnit(
   if (found.kind === 'none') return undefined;
   if (found.kind === 'unreadable') {
     const { ruleId, severity, message, range } = found;
-    sinkOf(document).push({ ruleId, severity, message, file: document.file, range, machines: [templateMachine.label], docsUrl: docsUrlFor(ruleId) });
+    sinkOf(document).push({ ruleId, severity, message: boundedMessage(message), file: document.file, range, machines: [templateMachine.label], docsUrl: docsUrlFor(ruleId) });
     return undefined;
   }
   if (found.document !== document) reportParseProblems(found.document, sinkOf(found.document));
@@ -322,7 +322,7 @@ function toDiagnostic(
   if (!state && !report.node && report.range) state = stateAt(machines, report.range.start);
   const related: RelatedLocation[] | undefined = report.related?.map((r: RelatedReport) => ({
     range: rangeOf(r.node, r.range, r.at),
-    message: r.message,
+    message: boundedMessage(r.message),
   }));
   return {
     ruleId: rule.id,

@@ -90,6 +90,30 @@ describe('actionMatches', () => {
     expect(actionMatches(pattern, action)).toBe(expected);
   });
 
+  it('matches as the regular expression of the pattern would, without building one', () => {
+    const pieces = ['*', '?', 'a', 'A', 's', 'S', ':', '\n', 'é', 'É', 'ſ', 'k', '\u212a', 'ı', 'I', 'İ', '.', '$', '(', '\\'];
+    let seed = 3;
+    const random = (below: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % below);
+    const text = (length: number, wildcards: boolean) => {
+      let result = '';
+      for (let n = length; n > 0; n--) result += pieces[random(pieces.length)].replace(wildcards ? /^$/ : /[*?]/, 'x');
+      return result;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const pattern = text(random(8), true);
+      const action = text(random(8), false);
+      const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+      expect(actionMatches(pattern, action), `${pattern} ${action}`).toBe(new RegExp(`^${source}$`, 'is').test(action));
+    }
+  });
+
+  it('matches a 10 MB pattern, which no regular expression could hold', () => {
+    expect(actionMatches(`arn:${'aw'.repeat(5_000_000)}`, 'states:StartExecution')).toBe(false);
+    expect(actionMatches(`states:${'*'.repeat(10_000_000)}`, 'states:StartExecution')).toBe(true);
+    expect(actionMatches(`${'*?'.repeat(5_000_000)}`, 'states:StartExecution')).toBe(false);
+    expect(actionMatches(`${'*a'.repeat(1_000_000)}*`, 'lambda:InvokeFunction')).toBe(false);
+  });
+
   it('classifies wildcards', () => {
     expect(actionWildcard('*')).toBe('all');
     expect(actionWildcard('*:*')).toBe('all');

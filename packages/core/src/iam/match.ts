@@ -19,20 +19,56 @@ const RESULTS: readonly MatchResult[] = ['no', 'maybe', 'yes'];
 // ---------------------------------------------------------------------------------------
 // Actions
 
-const actionPatterns = new Map<string, RegExp>();
-/** Patterns come from the templates' text: in a long-lived process (the language server), every half-typed one would stay. */
-const MAX_PATTERNS = 2_000;
-
-/** True when the IAM action pattern (`*` and `?` wildcards, any case) matches the action. */
+/**
+ * True when the IAM action pattern (`*` and `?` wildcards, any case) matches the action.
+ * Matched directly rather than through a regular expression built from the pattern: a
+ * pattern is the template's text, and a 10 MB one is too large for the engine to compile.
+ */
 export function actionMatches(pattern: string, action: string): boolean {
-  let regex = actionPatterns.get(pattern);
-  if (!regex) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    regex = new RegExp(`^${source}$`, 'is');
-    if (actionPatterns.size >= MAX_PATTERNS) actionPatterns.clear();
-    actionPatterns.set(pattern, regex);
+  // Every character but `*` stands for one character of the action: a pattern with more of
+  // them cannot match, however long it is.
+  let fixed = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern.charCodeAt(i) !== 0x2a /* * */ && ++fixed > action.length) return false;
   }
-  return regex.test(action);
+  // Greedy, going back to the last `*` on a mismatch: at most |pattern| × |action| steps,
+  // and the pattern's fixed characters are now no more than the action's.
+  let p = 0;
+  let a = 0;
+  let star = -1;
+  let resume = 0;
+  while (a < action.length) {
+    const c = pattern.charCodeAt(p);
+    if (p < pattern.length && c !== 0x2a && (c === 0x3f /* ? */ || sameIgnoringCase(c, action.charCodeAt(a)))) {
+      p++;
+      a++;
+    } else if (c === 0x2a) {
+      while (pattern.charCodeAt(p) === 0x2a) p++;
+      star = p;
+      resume = a;
+    } else if (star >= 0) {
+      p = star;
+      a = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern.charCodeAt(p) === 0x2a) p++;
+  return p === pattern.length;
+}
+
+/** Two UTF-16 code units equal up to case, as a case-insensitive regular expression compares them. */
+function sameIgnoringCase(x: number, y: number): boolean {
+  if (x === y) return true;
+  if (x < 0x80 && y < 0x80) return (x | 0x20) === (y | 0x20) && (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7a;
+  return foldCase(x) === foldCase(y);
+}
+
+function foldCase(code: number): number {
+  const upper = String.fromCharCode(code).toUpperCase();
+  // As in a regular expression without the `u` flag: a character whose upper case is longer
+  // than one unit, or is ASCII while it is not, stays itself.
+  return upper.length === 1 && !(upper.charCodeAt(0) < 0x80 && code >= 0x80) ? upper.charCodeAt(0) : code;
 }
 
 /** The service prefix of an action (`states` for `states:StartExecution`), lower case. */

@@ -67,6 +67,9 @@ describe('definitionNeeds: Lambda', () => {
     // A substitution whose value sfn-lint could not read falls back to AWS's dynamic policy.
     const unknown = needsOf(machine, { substitutions: new Map([['WorkerArn', undefined]]) });
     expect(unknown[0]).toMatchObject({ resources: [`arn:${P}:lambda:${R}:${A}:function:*`], exact: false });
+    // So does one longer than any ARN, however many states use it.
+    const huge = needsOf(machine, { substitutions: new Map([['WorkerArn', `arn:aws:lambda:${'🚀'.repeat(5_000_000)}`]]) });
+    expect(huge[0]).toMatchObject({ resources: [`arn:${P}:lambda:${R}:${A}:function:*`], exact: false });
   });
 
   it('reads Fn::GetAtt, Ref and Fn::Sub objects inside a Definition', () => {

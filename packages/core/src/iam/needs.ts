@@ -119,6 +119,8 @@ export function analyseNeeds(machine: Machine, options: NeedsOptions = {}): Need
 
 const ROLE_FORM: ParameterForm = { kind: 'name-or-arn', arn: 'arn:{partition}:iam::{account}:role/{value}' };
 const VARIABLE = /\$\{([^}!][^}]*)\}/g;
+/** Longer than any ARN IAM accepts (2,048 characters), as in match.ts. */
+const MAX_SUBSTITUTION = 4096;
 
 /**
  * Turns placeholders into symbolic text: DefinitionSubstitutions variables are replaced by
@@ -166,7 +168,10 @@ class Deployment {
       const name = inner.trim();
       if (!substitutions.has(name)) return whole;
       const value = substitutions.get(name);
-      if (value === undefined) {
+      // A value longer than any ARN or name IAM accepts names nothing IAM can match (resourceMatches
+      // answers `maybe` for it), and every state that uses it would carry megabytes through
+      // the analysis: it is as unknown as a value sfn-lint cannot read.
+      if (value === undefined || value.length > MAX_SUBSTITUTION) {
         unknown = true;
         return whole;
       }

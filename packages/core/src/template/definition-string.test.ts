@@ -63,6 +63,25 @@ describe('rebuildDefinitionString', () => {
     expect(at(text, member(state, 'End'))).toBe('true');
   });
 
+  it('maps a DefinitionString of megabytes, escaped or plain, character by character', () => {
+    const long = 'a\\"b'.repeat(400_000);
+    const definition = `{"StartAt": "A", "States": {"A": {"Type": "Pass", "Comment": "${long}", "End": true}}}`;
+    const texts = [
+      ['t.json', JSON.stringify({ DefinitionString: definition })],
+      ['t.yaml', `DefinitionString: ${JSON.stringify(definition)}\n`],
+      ['t.yaml', `DefinitionString: '${definition}'\n`],
+      ['t.yaml', `DefinitionString: |\n  ${definition}\n`],
+    ];
+    for (const [file, text] of texts) {
+      const { root, problems } = rebuild(file, text);
+      expect(problems).toEqual([]);
+      const state = member(states(root), 'A')!;
+      expect(member(state, 'Comment')?.value).toBe(long.replaceAll('\\"', '"'));
+      expect(at(text, member(state, 'End'))).toBe('true');
+      expect(text.slice(member(state, 'End')!.keyRange!.start, member(state, 'End')!.keyRange!.end)).toMatch(/^\\?"End\\?"$/);
+    }
+  });
+
   it('gives up on values that cannot hold a definition', () => {
     const document = parseDocument('t.json', '{"DefinitionString": {"Fn::If": ["C", "a", "b"]}}');
     expect(rebuildDefinitionString(member(document.roots[0], 'DefinitionString')!, document.text, 'json')).toBeUndefined();

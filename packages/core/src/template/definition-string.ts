@@ -28,17 +28,24 @@ export interface RebuiltDefinition {
   readonly text: string;
 }
 
+/**
+ * The rebuilt text as it is gathered: whole strings, each with what its characters' spans
+ * are found from. A DefinitionString may be megabytes long, and a list entry and a
+ * one-character string per character cost seconds for 10 MB: the spans are written once
+ * the length is known, into typed arrays of that size.
+ */
 interface Builder {
   text: string;
-  chars: string[];
-  starts: number[];
-  ends: number[];
-  /** Per character, its piece in `pieces`; -1 for a Join's delimiter and for tokens. */
-  pieceOf: number[];
+  segments: Segment[];
+  /** Characters gathered so far. */
+  length: number;
   pieces: DefinitionStringPiece[];
   unresolved: { node: DocNode; message: string }[];
   variables: Map<string, SymbolicText | undefined>;
 }
+
+/** A string node's value, or the token written for an intrinsic (`token` the template span of every character). */
+type Segment = { readonly value: string; readonly node: DocNode; readonly format: DocumentFormat } | { readonly value: string; readonly token: Range };
 
 /** A string of the template written once into the rebuilt text, so an edit there changes that text only. */
 export interface DefinitionStringPiece {
@@ -58,10 +65,13 @@ export interface DefinitionStringSource {
   /** The rebuilt JSON text. */
   readonly text: string;
   /** Per character of `text`: the template span it was written as. */
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-  /** Per character of `text`: its piece, or -1 (a Join's delimiter, written several times, or a token for an intrinsic). */
-  readonly pieceOf: readonly number[];
+  readonly starts: Readonly<Int32Array>;
+  readonly ends: Readonly<Int32Array>;
+  /**
+   * Per character of `text`: its piece, or -1 (a Join's delimiter, written several times, or
+   * a token for an intrinsic). Made when first read: only fixes need it.
+   */
+  readonly pieceOf: Readonly<Int32Array>;
   readonly pieces: readonly DefinitionStringPiece[];
 }
 
@@ -73,12 +83,11 @@ export function definitionStringSource(root: DocNode): DefinitionStringSource | 
 }
 
 export function rebuildDefinitionString(property: DocNode, text: string, format: DocumentFormat): RebuiltDefinition | undefined {
-  const builder: Builder = { text, chars: [], starts: [], ends: [], pieceOf: [], pieces: [], unresolved: [], variables: new Map() };
+  const builder: Builder = { text, segments: [], length: 0, pieces: [], unresolved: [], variables: new Map() };
   if (!addValue(builder, property, format)) return undefined;
-  const virtual = builder.chars.join('');
+  const virtual = builder.segments.map((segment) => segment.value).join('');
   const { root, problems } = parseJson(virtual);
-  const starts = builder.starts;
-  const ends = builder.ends;
+  const { starts, ends } = spansOf(builder);
   const last = starts.length - 1;
   const startAt = (offset: number): number => (offset > last ? (ends[last] ?? property.range.end) : starts[Math.max(0, offset)]);
   const endAt = (offset: number): number => (offset <= 0 ? (starts[0] ?? property.range.start) : ends[Math.min(offset, last + 1) - 1]);
@@ -86,12 +95,51 @@ export function rebuildDefinitionString(property: DocNode, text: string, format:
     // The ranges now point into the template, not into the text that was parsed.
     forgetStrictJsonText(root as TreeNode);
     moveTree(root as TreeNode, startAt, endAt);
-    sources.set(root, { templateText: text, format, text: virtual, starts, ends, pieceOf: builder.pieceOf, pieces: builder.pieces });
+    const pieces = builder.pieces;
+    let pieceOf: Int32Array | undefined;
+    sources.set(root, {
+      templateText: text,
+      format,
+      text: virtual,
+      starts,
+      ends,
+      get pieceOf() {
+        return (pieceOf ??= piecesOf(pieces, virtual.length));
+      },
+      pieces,
+    });
   }
   const moved = problems.map((problem) => ({ ...problem, range: moveRange(problem.range, startAt, endAt), related: problem.related?.map((r) => ({ ...r, range: moveRange(r.range, startAt, endAt) })) }));
   const substitutions = new Map(builder.variables);
   for (const [, name] of virtual.matchAll(/\$\{([^}!][^}]*)\}/g)) if (!substitutions.has(name)) substitutions.set(name, `\${${name}}`);
   return { root, problems: moved, unresolved: builder.unresolved, substitutions, text: virtual };
+}
+
+/** Each character's template span, segment by segment. */
+function spansOf(builder: Builder): { starts: Int32Array; ends: Int32Array } {
+  const starts = new Int32Array(builder.length);
+  const ends = new Int32Array(builder.length);
+  let at = 0;
+  for (const segment of builder.segments) {
+    const length = segment.value.length;
+    if ('token' in segment) {
+      starts.fill(segment.token.start, at, at + length);
+      ends.fill(segment.token.end, at, at + length);
+    } else {
+      const { node, value, format } = segment;
+      const escaped = (format === 'json' || builder.text.charCodeAt(node.range.start) === 0x22) /* " */ && escapedSpans(builder.text, node.range, value, format === 'yaml', starts, ends, at);
+      if (!escaped) alignedSpans(builder.text, node.range, value, starts, ends, at);
+    }
+    at += length;
+  }
+  return { starts, ends };
+}
+
+/** Per character of the rebuilt text, its piece or -1. */
+function piecesOf(pieces: readonly DefinitionStringPiece[], length: number): Int32Array {
+  const pieceOf = new Int32Array(length).fill(-1);
+  pieces.forEach((piece, index) => pieceOf.fill(index, piece.start, piece.start + (piece.node.value as string).length));
+  return pieceOf;
 }
 
 function moveRange(range: Range, startAt: (offset: number) => number, endAt: (offset: number) => number): Range {
@@ -160,14 +208,8 @@ function addPart(builder: Builder, part: DocNode, format: DocumentFormat): void 
     });
     token = `\${${intrinsicName(part) ?? 'value'}}`;
   }
-  for (let i = 0; i < token.length; i++) push(builder, token[i], part.range.start, part.range.end, -1);
-}
-
-function push(builder: Builder, char: string, start: number, end: number, piece: number): void {
-  builder.chars.push(char);
-  builder.starts.push(start);
-  builder.ends.push(end);
-  builder.pieceOf.push(piece);
+  builder.segments.push({ value: token, token: part.range });
+  builder.length += token.length;
 }
 
 /**
@@ -177,13 +219,9 @@ function push(builder: Builder, char: string, start: number, end: number, piece:
  */
 function addString(builder: Builder, node: DocNode, format: DocumentFormat, role: 'text' | 'sub' | 'delimiter'): void {
   const value = node.value as string;
-  const spans = format === 'json' || builder.text[node.range.start] === '"' ? escapedSpans(builder.text, node.range, value, format === 'yaml') : alignedSpans(builder.text, node.range, value);
-  let piece = -1;
-  if (role !== 'delimiter') {
-    piece = builder.pieces.length;
-    builder.pieces.push({ node, start: builder.chars.length, sub: role === 'sub' });
-  }
-  for (let i = 0; i < value.length; i++) push(builder, value[i], spans[2 * i], spans[2 * i + 1], piece);
+  if (role !== 'delimiter') builder.pieces.push({ node, start: builder.length, sub: role === 'sub' });
+  builder.segments.push({ value, node, format });
+  builder.length += value.length;
 }
 
 /** A YAML line fold inside a double-quoted string: blanks, one line break, and the next line's indentation. */
@@ -193,37 +231,35 @@ const JOIN = /\\(?:\r\n|\r|\n)[ \t]*/y;
 
 /**
  * Spans of a double-quoted string (JSON, or YAML's double-quoted style): each escape
- * sequence is one character of the value, and so is a YAML line fold (a space). Falls
- * back to aligning when the text does not decode to the value (empty lines in a fold).
+ * sequence is one character of the value, and so is a YAML line fold (a space). Writes
+ * them at `at` in `starts` and `ends`; false, for the caller to align instead, when the text
+ * does not decode to the value (empty lines in a fold).
  */
-function escapedSpans(text: string, range: Range, value: string, yaml: boolean): Int32Array {
-  const spans = new Int32Array(value.length * 2);
-  let p = text[range.start] === '"' ? range.start + 1 : range.start;
+function escapedSpans(text: string, range: Range, value: string, yaml: boolean, starts: Int32Array, ends: Int32Array, at: number): boolean {
+  let p = text.charCodeAt(range.start) === 0x22 /* " */ ? range.start + 1 : range.start;
+  // Character codes, not one-character strings: this runs once per character of strings that may be megabytes long.
   for (let i = 0; i < value.length; i++) {
-    if (yaml && text[p] === '\\' && (text[p + 1] === '\n' || text[p + 1] === '\r')) {
+    if (yaml && text.charCodeAt(p) === 0x5c /* \ */ && isLineBreak(text.charCodeAt(p + 1))) {
       JOIN.lastIndex = p;
       while (JOIN.test(text)) p = JOIN.lastIndex;
     }
     const start = p;
-    const c = text[p];
-    if (yaml && value[i] === ' ' && (c === ' ' || c === '\t' || c === '\n' || c === '\r') && ((FOLD.lastIndex = p), FOLD.test(text))) {
+    const c = text.charCodeAt(p);
+    if (yaml && value.charCodeAt(i) === 0x20 && (c === 0x20 || c === 0x09 || isLineBreak(c)) && ((FOLD.lastIndex = p), FOLD.test(text))) {
       p = FOLD.lastIndex;
-    } else if (c === '\\') {
-      const escape = text[p + 1];
-      if (escape === 'u') {
-        p += 6;
-      } else {
-        p += 2;
-      }
+    } else if (c === 0x5c /* \ */) {
+      p += text.charCodeAt(p + 1) === 0x75 /* u */ ? 6 : 2;
     } else {
       p += 1;
     }
-    if (p > range.end) return alignedSpans(text, range, value);
-    spans[2 * i] = start;
-    spans[2 * i + 1] = p;
+    if (p > range.end) return false;
+    starts[at + i] = start;
+    ends[at + i] = p;
   }
-  return spans;
+  return true;
 }
+
+const isLineBreak = (code: number): boolean => code === 0x0a || code === 0x0d;
 
 /**
  * Spans for YAML's other styles (plain, single-quoted, block `|` and `>`), found by
@@ -232,34 +268,40 @@ function escapedSpans(text: string, range: Range, value: string, yaml: boolean):
  * may land on the neighbouring blank, which never moves a node: nodes start and end on
  * non-blank characters.
  */
-function alignedSpans(text: string, range: Range, value: string): Int32Array {
-  const spans = new Int32Array(value.length * 2);
+function alignedSpans(text: string, range: Range, value: string, starts: Int32Array, ends: Int32Array, at: number): void {
   let p = range.start;
-  if (text[p] === '|' || text[p] === '>') {
+  const opening = text.charCodeAt(p);
+  if (opening === 0x7c /* | */ || opening === 0x3e /* > */) {
     const header = text.indexOf('\n', p);
     p = header < 0 ? range.end : header + 1;
-  } else if (text[p] === "'") {
+  } else if (opening === 0x27 /* ' */) {
     p += 1;
   }
   let lost = false;
   for (let i = 0; i < value.length; i++) {
-    const char = value[i];
+    const char = value.charCodeAt(i);
     if (!lost) {
-      if (char === ' ' || char === '\n' || char === '\t') {
-        if (p < range.end && /\s/.test(text[p])) p += 1;
+      if (char === 0x20 || char === 0x0a || char === 0x09) {
+        if (p < range.end && isSpace(text.charCodeAt(p))) p += 1;
       } else {
         let q = p;
-        while (q < range.end && text[q] !== char) {
-          if (!/[\s'\\]/.test(text[q])) break;
+        while (q < range.end && text.charCodeAt(q) !== char) {
+          const skipped = text.charCodeAt(q);
+          if (!(isSpace(skipped) || skipped === 0x27 /* ' */ || skipped === 0x5c) /* \ */) break;
           q += 1;
         }
-        if (q < range.end && text[q] === char) p = q + 1;
+        if (q < range.end && text.charCodeAt(q) === char) p = q + 1;
         else lost = true;
       }
     }
-    const at = lost ? Math.min(p, range.end) : Math.max(range.start, p - 1);
-    spans[2 * i] = at;
-    spans[2 * i + 1] = lost ? at : p;
+    const here = lost ? Math.min(p, range.end) : Math.max(range.start, p - 1);
+    starts[at + i] = here;
+    ends[at + i] = lost ? here : p;
   }
-  return spans;
+}
+
+/** What `\s` matches in a regular expression, by character code. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

@@ -16,6 +16,9 @@ export type EmbeddedDefinition =
   /** In S3, or absent: the template machine's own problems say so. */
   | { readonly kind: 'none' };
 
+/** The longest path a file system accepts (Windows' long paths; Linux takes 4,096 bytes). */
+const MAX_PATH = 32_767;
+
 /** The definition of a template's state machine, wherever it is written. */
 export function embeddedDefinition(document: SourceDocument, templateMachine: TemplateMachine, readRelated?: RelatedReader): EmbeddedDefinition {
   if (templateMachine.definition) {
@@ -23,7 +26,9 @@ export function embeddedDefinition(document: SourceDocument, templateMachine: Te
   }
   if (templateMachine.source !== 'file' || templateMachine.definitionFile === undefined) return { kind: 'none' };
   const range = templateMachine.definitionProperty?.range ?? { start: 0, end: 0 };
-  const read = readRelated?.(document.file, templateMachine.definitionFile);
+  // A path longer than any file system takes cannot name a file: not asked for (a 10 MB one
+  // cost the file system layer half a second to refuse).
+  const read = templateMachine.definitionFile.length > MAX_PATH ? undefined : readRelated?.(document.file, templateMachine.definitionFile);
   if (!read) {
     return readRelated
       ? {
