@@ -46,7 +46,7 @@ export interface OuterAssignment {
 
 export interface VariableAnalysis {
   readonly machine: Machine;
-  /** Assignments and reads, per state. */
+  /** Assignments and reads of each state that assigns or reads a variable. */
   readonly variables: ReadonlyMap<State, StateVariables>;
   readonly undefinedReads: readonly UndefinedRead[];
   readonly outerAssignments: readonly OuterAssignment[];
@@ -144,25 +144,39 @@ class Analyser {
   ) {}
 
   run(): VariableAnalysis {
-    this.buildScopes();
     for (const entry of collectVariables(this.machine)) this.variables.set(entry.state, entry);
-    for (const info of this.order) this.indexScope(info);
-    this.words = Math.max(1, Math.ceil(this.nameList.length / 32));
-    this.zero = new Int32Array(this.words);
-    for (const info of this.order) this.solve(info);
-    for (const info of this.order) this.judgeReads(info);
-    this.judgeOuterAssignments();
-    this.judgeUnused();
     const { machine, variables, undefinedReads, outerAssignments, unused } = this;
+    let solved = false;
+    const solve = (): void => {
+      if (!solved) this.solveAll();
+      solved = true;
+    };
+    // When no state assigns or reads a variable there is nothing to judge, and the flow
+    // is solved only if a caller asks what is defined where.
+    if (variables.size > 0) {
+      solve();
+      this.judgeOuterAssignments();
+      this.judgeUnused();
+    }
     return {
       machine,
       variables,
       undefinedReads,
       outerAssignments,
       unused,
-      definedAt: (state) => this.definedSet(state),
-      assignedOnSomePathTo: (state) => this.maySet(state),
+      definedAt: (state) => (solve(), this.definedSet(state)),
+      assignedOnSomePathTo: (state) => (solve(), this.maySet(state)),
     };
+  }
+
+  /** Scopes, names and the flow of every scope, with the reads judged against it. */
+  private solveAll(): void {
+    this.buildScopes();
+    for (const info of this.order) this.indexScope(info);
+    this.words = Math.max(1, Math.ceil(this.nameList.length / 32));
+    this.zero = new Int32Array(this.words);
+    for (const info of this.order) this.solve(info);
+    for (const info of this.order) this.judgeReads(info);
   }
 
   /** Scopes parents first, from the machine down through the states that hold them. */

@@ -204,9 +204,15 @@ function jsonataReads(builder: Builder, found: JsonataString): void {
 /** Assign is not allowed on these; valid-definition reports it, and they end the scope anyway. */
 const NO_ASSIGN = new Set(['Succeed', 'Fail']);
 
+/** True when the state neither assigns nor reads a variable, nor may. */
+function isEmpty(builder: Builder): boolean {
+  return !builder.assignments && !builder.unknownAssignments && !builder.reads && !builder.mentions && !builder.tested && !builder.unknownReads;
+}
+
 /**
- * The assignments and reads of every state of a machine, in the order of
- * `machine.states`. JSONata expressions are parsed in batches and cached.
+ * The assignments and reads of the states of a machine that assign or read any variable
+ * (most states of most workflows do neither), in the order of `machine.states`. JSONata
+ * expressions are parsed in batches and cached.
  */
 export function collectVariables(machine: Machine): StateVariables[] {
   const builders = new Map<State, Builder>();
@@ -232,6 +238,7 @@ export function collectVariables(machine: Machine): StateVariables[] {
   for (const { builder, found } of pending) for (const f of found) jsonataReads(builder, f);
   const result: StateVariables[] = [];
   for (const builder of builders.values()) {
+    if (isEmpty(builder)) continue;
     result.push({
       state: builder.state,
       tested: builder.tested ?? NO_TESTS,
