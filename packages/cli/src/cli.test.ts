@@ -572,6 +572,22 @@ describe('code cache', () => {
     });
   });
 
+  it('is accepted by V8 in a run: the build makes the caches under the tier cap the CLI sets at start', () => {
+    // V8 rejects a cache made under other flags, silently; the hook reports what it decided.
+    const hook = join(root, 'report-cache.cjs');
+    writeFileSync(
+      hook,
+      "const vm = require('node:vm'); const Script = vm.Script;\n" +
+        'vm.Script = class extends Script { constructor(source, options) { super(source, options);\n' +
+        "  if (options && options.cachedData) process.stderr.write(`${options.filename.split(/[\\\\/]/).pop()} ${this.cachedDataRejected ? 'rejected' : 'accepted'}\\n`); } };\n",
+    );
+    const yamlFile = join(root, 'cache-check.asl.yaml');
+    writeFileSync(yamlFile, CLEAN_YAML);
+    const run = spawnSync(process.execPath, ['--require', hook, BIN, yamlFile], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual(['sfn-lint.cjs accepted', 'yaml.cjs accepted']);
+  });
+
   it('leaves yaml and jsonata unloaded when no file needs them', () => {
     // Without their scripts, a JSON file without JSONata still lints.
     withCopy(['sfn-lint.cjs', 'sfn-lint.cache'], (copy) => {
