@@ -33,7 +33,8 @@ export interface Analysis {
 }
 
 export interface AnalyserOptions {
-  readonly settings: () => ServerSettings;
+  /** The settings that apply to a document, by its URI. */
+  readonly settings: (uri: string) => ServerSettings;
   readonly configs: ConfigLookup;
   /** The workspace folders, for the `validate` globs. */
   readonly roots: () => readonly string[];
@@ -101,7 +102,7 @@ export class Analyser {
     const text = document.getText();
     const source = parseDocument(file, text, formatOf(document, file, text));
     const base = { uri, version: document.version, file, source };
-    const settings = this.options.settings();
+    const settings = this.options.settings(uri);
     if (!settings.enable) return { ...base, result: undefined };
     const always = isDefinitionFile(basename(file)) || this.matchesValidate(path, settings.validate);
     if (!always && !(mayHoldStateMachines(text) && holdsStateMachines(source))) return { ...base, result: undefined };

@@ -450,3 +450,49 @@ describe('language server, push diagnostics and configuration', () => {
     expect(applyTextEdits(text, actions[0].edit!.changes![uri])).toContain('Lambda.ServiceException');
   });
 });
+
+describe('language server, settings per workspace folder', () => {
+  let client: TestClient;
+  let first: string;
+  let second: string;
+  const codes = async (uri: string) => (await client.pullDiagnostics(uri)).map((d) => d.code);
+
+  beforeAll(async () => {
+    first = mkdtempSync(join(root, 'folder-a-'));
+    second = mkdtempSync(join(root, 'folder-b-'));
+    client = new TestClient({ pull: true, rootPath: first, folders: [second] });
+    client.folderSettings.set(second, { rules: { customizations: [{ rule: 'no-unreachable-state', severity: 'off' }] } });
+    const result = (await client.initialize()) as { capabilities: { workspace?: { workspaceFolders?: unknown } } };
+    expect(result.capabilities.workspace?.workspaceFolders).toEqual({ supported: true, changeNotifications: true });
+  });
+  afterAll(() => client.kill());
+
+  it("applies each folder's settings to its own documents, and the window's to the rest", async () => {
+    const inFirst = pathToFileURL(join(first, 'flow.asl.yaml')).href;
+    const inSecond = pathToFileURL(join(second, 'flow.asl.yaml')).href;
+    const elsewhere = uriOf('outside.asl.yaml');
+    for (const uri of [inFirst, inSecond, elsewhere]) await client.open(uri, YAML_MACHINE);
+    expect(await codes(inFirst)).toContain('no-unreachable-state');
+    expect(await codes(inSecond)).not.toContain('no-unreachable-state');
+    expect(await codes(elsewhere)).toContain('no-unreachable-state');
+
+    client.folderSettings.delete(second);
+    client.folderSettings.set(first, { enable: false });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await expect.poll(() => codes(inSecond), { timeout: 10_000 }).toContain('no-unreachable-state');
+    expect(await codes(inFirst)).toEqual([]);
+  });
+
+  it('reads the settings of a folder added to the workspace, and forgets a removed one', async () => {
+    const third = mkdtempSync(join(root, 'folder-c-'));
+    const uri = pathToFileURL(join(third, 'flow.asl.yaml')).href;
+    await client.open(uri, YAML_MACHINE);
+    expect(await codes(uri)).toContain('no-unreachable-state');
+    client.folderSettings.set(third, { enable: false });
+    const folder = { uri: pathToFileURL(third).href, name: 'third' };
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    await expect.poll(() => codes(uri), { timeout: 10_000 }).toEqual([]);
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    await expect.poll(() => codes(uri), { timeout: 10_000 }).toContain('no-unreachable-state');
+  });
+});

@@ -9,17 +9,19 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAMES, renderStateGraph, stateGraphModel } from '@sfn-lint/core';
-import { Analyser, filePath, type Analysis } from './analysis.js';
+import { Analyser, fileUri, filePath, type Analysis } from './analysis.js';
 import { codeActions, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND } from './code-actions.js';
 import { completion } from './completion.js';
 import { ConfigLookup } from './config-lookup.js';
 import { toLspDiagnostics } from './diagnostics.js';
 import { hover } from './hover.js';
 import { definition, documentSymbols, prepareRename, references, rename } from './navigation.js';
-import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings.js';
+import { FolderSettings } from './folder-settings.js';
+import { readSettings } from './settings.js';
 
 /**
  * The request the VS Code extension's graph view sends for an open document: core's
@@ -52,8 +54,11 @@ const PULL_SETTLE_MS = 50;
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  let settings: ServerSettings = DEFAULT_SETTINGS;
+  const settings = new FolderSettings();
   let roots: string[] = [];
+  let folderSupport = false;
+  /** Settles once the settings are first read: diagnostics asked for sooner wait for it. */
+  let settingsRead: Promise<void> = Promise.resolve();
   let pull = false;
   let refreshSupport = false;
   let configurationSupport = false;
@@ -67,12 +72,12 @@ export function startServer(connection: Connection): void {
 
   const configs = new ConfigLookup(() => roots[0] ?? process.cwd());
   const analyser = new Analyser({
-    settings: () => settings,
+    settings: (uri) => settings.of(uri),
     configs,
     roots: () => roots,
     openText: (file) => documents.all().find((document) => filePath(document.uri) === file)?.getText(),
     analysed: (analysis, ms) => {
-      if (settings.trace === 'verbose') log(`sfn-lint: analysed ${analysis.uri} version ${analysis.version} in ${ms.toFixed(1)} ms`);
+      if (settings.of(analysis.uri).trace === 'verbose') log(`sfn-lint: analysed ${analysis.uri} version ${analysis.version} in ${ms.toFixed(1)} ms`);
     },
   });
 
@@ -101,7 +106,7 @@ export function startServer(connection: Connection): void {
   const shown = new Map<string, Analysis>();
 
   function diagnosticsAnalysis(uri: string): Analysis | undefined {
-    if (settings.run !== 'onSave') return analysisOf(uri);
+    if (settings.of(uri).run !== 'onSave') return analysisOf(uri);
     let analysis = shown.get(uri);
     if (!analysis) {
       analysis = analysisOf(uri);
@@ -110,10 +115,11 @@ export function startServer(connection: Connection): void {
     return analysis;
   }
 
-  function publish(uri: string): void {
+  async function publish(uri: string): Promise<void> {
     pending.delete(uri);
+    await settingsRead;
     const analysis = diagnosticsAnalysis(uri);
-    if (analysis) void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis, settings.customizations) });
+    if (analysis) void connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: toLspDiagnostics(analysis, settings.of(uri).customizations) });
   }
 
   function schedule(uri: string): void {
@@ -133,9 +139,18 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /**
+   * Reads the `sfnLint` settings: the window's, and each workspace folder's, which a
+   * multi-root workspace may set differently. A client without workspace/configuration
+   * pushes one section for everything.
+   */
   async function loadSettings(pushed?: unknown): Promise<void> {
-    if (configurationSupport) settings = readSettings(await connection.workspace.getConfiguration('sfnLint'));
-    else if (pushed !== undefined) settings = readSettings(pushed);
+    if (configurationSupport) {
+      const folders = [...roots];
+      const items = [{ section: 'sfnLint' }, ...folders.map((folder) => ({ scopeUri: fileUri(folder), section: 'sfnLint' }))];
+      const answers = (await connection.workspace.getConfiguration(items)) as unknown[];
+      settings.set(readSettings(answers[0]), new Map(folders.map((folder, i) => [folder, readSettings(answers[i + 1])])));
+    } else if (pushed !== undefined) settings.set(readSettings(pushed), new Map());
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -148,7 +163,8 @@ export function startServer(connection: Connection): void {
     roots = (params.workspaceFolders ?? []).map((folder) => filePath(folder.uri)).filter((root): root is string => root !== undefined);
     if (roots.length === 0 && params.rootUri) roots = [filePath(params.rootUri)].filter((root): root is string => root !== undefined);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings !== undefined) settings = readSettings(options.settings);
+    if (options?.settings !== undefined) settings.set(readSettings(options.settings), new Map());
+    folderSupport = capabilities.workspace?.workspaceFolders === true;
     configs.reset();
     return {
       capabilities: {
@@ -162,18 +178,37 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'sfn-lint' },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        ...(folderSupport ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'sfn-lint-language-server' },
     };
   });
 
+  /** A workspace folder came or went: its settings and config files change what applies. */
+  async function foldersChanged(change: WorkspaceFoldersChangeEvent): Promise<void> {
+    const removed = new Set(change.removed.map((folder) => filePath(folder.uri)));
+    const added = change.added.map((folder) => filePath(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    roots = [...roots.filter((root) => !removed.has(root)), ...added.filter((folder) => !roots.includes(folder))];
+    configs.reset();
+    await loadSettings();
+    refreshAll();
+  }
+
   connection.onInitialized(
     guard('initialized', undefined, async () => {
-      if (configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'sfnLint' });
-      if (watchRegistration) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })) });
+      // Set before the first await, so that the requests right behind find it.
+      let read!: () => void;
+      settingsRead = new Promise((resolve) => (read = resolve));
+      try {
+        if (configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'sfnLint' });
+        if (watchRegistration) {
+          await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((name) => ({ globPattern: `**/${name}` })) });
+        }
+        if (folderSupport) connection.workspace.onDidChangeWorkspaceFolders(guard('workspace folders', undefined, foldersChanged));
+        await loadSettings();
+      } finally {
+        read();
       }
-      await loadSettings();
       refreshAll();
     }),
   );
@@ -200,10 +235,10 @@ export function startServer(connection: Connection): void {
     const now = performance.now();
     const previous = changes.get(event.document.uri);
     changes.set(event.document.uri, { at: now, burst: previous !== undefined && now - previous.at < PULL_SETTLE_MS });
-    if (!pull && settings.run === 'onType') schedule(event.document.uri);
+    if (!pull && settings.of(event.document.uri).run === 'onType') schedule(event.document.uri);
   });
   documents.onDidSave((event) => {
-    if (settings.run !== 'onSave') return;
+    if (settings.of(event.document.uri).run !== 'onSave') return;
     shown.delete(event.document.uri);
     if (pull) {
       if (refreshSupport) connection.languages.diagnostics.refresh();
@@ -224,6 +259,7 @@ export function startServer(connection: Connection): void {
       // and in a burst of edits wait for it to settle.
       const uri = params.textDocument.uri;
       await new Promise((resolve) => setImmediate(resolve));
+      await settingsRead;
       for (let change = changes.get(uri); change?.burst && !token.isCancellationRequested; change = changes.get(uri)) {
         const quiet = performance.now() - change.at;
         if (quiet >= PULL_SETTLE_MS) break;
@@ -234,7 +270,7 @@ export function startServer(connection: Connection): void {
       if (!analysis) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${generation}:${analysis.version}`;
       if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(analysis, settings.customizations) };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: toLspDiagnostics(analysis, settings.of(uri).customizations) };
     }),
   );
 

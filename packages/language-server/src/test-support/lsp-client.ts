@@ -27,6 +27,8 @@ export interface ClientOptions {
   readonly rootPath: string;
   /** The `sfnLint` section the client answers workspace/configuration with. */
   readonly settings?: Record<string, unknown>;
+  /** Further workspace folders, after the root; their settings are in `folderSettings`. */
+  readonly folders?: readonly string[];
   readonly nodeArgs?: readonly string[];
 }
 
@@ -40,6 +42,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
+  /** The `sfnLint` section of a workspace folder, by its path, where it differs from `settings`. */
+  readonly folderSettings = new Map<string, Record<string, unknown>>();
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -56,7 +60,9 @@ export class TestClient {
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string; scopeUri?: string }[] }) =>
+      params.items.map((item) => (item.scopeUri !== undefined && this.folderSettings.get(fileURLToPath(item.scopeUri).replace(/\/$/, ''))) || this.settings),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.onRequest('window/showDocument', () => ({ success: true }));
@@ -65,7 +71,7 @@ export class TestClient {
 
   async initialize(): Promise<unknown> {
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true }, diagnostics: { refreshSupport: true }, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {
         ...(this.options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true },
@@ -75,7 +81,13 @@ export class TestClient {
       },
     };
     const rootUri = new URL(`file://${this.options.rootPath}/`).href;
-    const result = await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, capabilities, workspaceFolders: [{ uri: rootUri, name: 'root' }] });
+    const folders = (this.options.folders ?? []).map((folder, i) => ({ uri: new URL(`file://${folder}/`).href, name: `folder ${i + 1}` }));
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      capabilities,
+      workspaceFolders: [{ uri: rootUri, name: 'root' }, ...folders],
+    });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }
