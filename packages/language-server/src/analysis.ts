@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   applyStateOverrides,
   detectFormat,
+  documentAfterStringEdit,
   globRegExp,
   holdsStateMachines,
   isDefinitionFile,
@@ -40,6 +41,12 @@ export interface AnalyserOptions {
   readonly roots: () => readonly string[];
   /** The text of an open document, by path, so that a template sees unsaved definition files. */
   readonly openText: (file: string) => string | undefined;
+  /**
+   * Whether a new version of the document may take over the previous version's tree when
+   * the edit stays inside one string value. Not while an older analysis is still shown
+   * (onSave), since the tree changes in place.
+   */
+  readonly reuseTree?: (uri: string) => boolean;
   /** Told of each analysis computed (not of those reused), with its time. */
   readonly analysed?: (analysis: Analysis, ms: number) => void;
 }
@@ -79,7 +86,7 @@ export class Analyser {
       // The old version's tree and model are garbage now: let the collector have them during the new analysis.
       this.cache.delete(document.uri);
       const started = performance.now();
-      analysis = this.compute(document);
+      analysis = this.compute(document, known?.source);
       this.options.analysed?.(analysis, performance.now() - started);
     }
     this.cache.set(document.uri, analysis);
@@ -95,12 +102,14 @@ export class Analyser {
     this.cache.clear();
   }
 
-  private compute(document: TextDocument): Analysis {
+  private compute(document: TextDocument, previous: SourceDocument | undefined): Analysis {
     const uri = document.uri;
     const path = filePath(uri);
     const file = path ?? uri;
     const text = document.getText();
-    const source = parseDocument(file, text, formatOf(document, file, text));
+    const format = formatOf(document, file, text);
+    const reused = previous && format === 'json' && this.options.reuseTree?.(uri) ? documentAfterStringEdit(previous, text) : undefined;
+    const source = reused ?? parseDocument(file, text, format);
     const base = { uri, version: document.version, file, source };
     const settings = this.options.settings(uri);
     if (!settings.enable) return { ...base, result: undefined };

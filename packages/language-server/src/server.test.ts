@@ -496,3 +496,37 @@ describe('language server, settings per workspace folder', () => {
     await expect.poll(() => codes(uri), { timeout: 10_000 }).toContain('no-unreachable-state');
   });
 });
+
+describe('language server, edits inside a string value', () => {
+  let client: TestClient;
+  const example = readFileSync(fileURLToPath(new URL('../../../fixtures/examples/order-workflow.asl.json', import.meta.url)), 'utf8');
+
+  beforeAll(async () => {
+    client = new TestClient({ pull: true, rootPath: root });
+    await client.initialize();
+  });
+  afterAll(() => client.kill());
+
+  it('reports after each keystroke what a fresh analysis of the same text reports, ranges included', async () => {
+    const uri = uriOf('typed.asl.json');
+    await client.open(uri, example);
+    await client.pullDiagnostics(uri);
+    let text = example;
+    // Type into the first Resource (which changes the findings), then into a Comment-free string near the end.
+    const at = text.indexOf('"Resource": "') + '"Resource": "'.length;
+    for (const [offset, insert] of [
+      [at, 'x'],
+      [at + 1, 'y'],
+      [text.lastIndexOf('": "') + 4, 'z'],
+    ] as const) {
+      const position = positionOf(text, text.slice(offset), 1, 0);
+      text = text.slice(0, offset) + insert + text.slice(offset);
+      await client.change(uri, [{ range: { start: position, end: position }, text: insert }]);
+      const typed = await client.pullDiagnostics(uri);
+      const fresh = uriOf(`fresh-${offset}.asl.json`);
+      await client.open(fresh, text);
+      const expected = await client.pullDiagnostics(fresh);
+      expect(typed.map((d) => [d.code, d.range, d.message])).toEqual(expected.map((d) => [d.code, d.range, d.message]));
+    }
+  });
+});

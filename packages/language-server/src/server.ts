@@ -73,6 +73,7 @@ export function startServer(connection: Connection): void {
   const configs = new ConfigLookup(() => roots[0] ?? process.cwd());
   const analyser = new Analyser({
     settings: (uri) => settings.of(uri),
+    reuseTree: (uri) => settings.of(uri).run === 'onType',
     configs,
     roots: () => roots,
     openText: (file) => documents.all().find((document) => filePath(document.uri) === file)?.getText(),

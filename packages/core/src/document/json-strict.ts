@@ -28,6 +28,11 @@ export function forgetStrictJsonText(root: TreeNode): void {
   texts.delete(root);
 }
 
+/** Records the text of a tree whose ranges were moved onto a new text in place (an edited string value). */
+export function rememberStrictJsonText(root: TreeNode, text: string): void {
+  texts.set(root, text);
+}
+
 /** Stands for the members of a container until it closes and gets its right-sized list. */
 const OPEN: TreeNode[] = Object.freeze([]) as unknown as TreeNode[];
 

@@ -26,6 +26,11 @@ export function member(node: DocNode | undefined, key: string): DocNode | undefi
   return index.get(key);
 }
 
+/** Forgets the member index of an object whose members were replaced in place. */
+export function forgetMemberIndex(node: DocNode): void {
+  memberIndex.delete(node);
+}
+
 const NO_MEMBERS: readonly DocNode[] = Object.freeze([]);
 
 /**

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseDocument, type SourceDocument } from './document.js';
+import { strictJsonText } from './json-strict.js';
+import type { DocNode } from './node.js';
+import { TreeNode } from './node.js';
+import { member, toValue } from './node-access.js';
+import { documentAfterStringEdit } from './string-edit.js';
+
+const EXAMPLE = readFileSync(new URL('../../../../fixtures/examples/order-workflow.asl.json', import.meta.url), 'utf8');
+
+function shape(node: DocNode | undefined): unknown {
+  if (!node) return undefined;
+  return { kind: node.kind, value: node.value, range: node.range, key: node.key, keyRange: node.keyRange, index: node.index, children: node.children?.map(shape) };
+}
+
+/** Every string value of a tree (not keys), in source order. */
+function stringValues(root: DocNode): DocNode[] {
+  const found: DocNode[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'string') found.push(node);
+    for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) stack.push(node.children![i]);
+  }
+  return found;
+}
+
+function edited(text: string, at: number, remove: number, insert: string): string {
+  return text.slice(0, at) + insert + text.slice(at + remove);
+}
+
+/** The patched document must be the one a fresh parse of the new text gives. */
+function expectSameAsParsed(patched: SourceDocument | undefined, text: string): void {
+  expect(patched).toBeDefined();
+  const fresh = parseDocument('m.asl.json', text);
+  expect(patched!.text).toBe(text);
+  expect(shape(patched!.roots[0])).toEqual(shape(fresh.roots[0]));
+  expect(toValue(patched!.roots[0])).toEqual(JSON.parse(text));
+  expect(strictJsonText(patched!.roots[0] as TreeNode)).toBe(text);
+  expect(patched!.lineMap.position(text.length)).toEqual(fresh.lineMap.position(text.length));
+}
+
+describe('documentAfterStringEdit', () => {
+  it('matches a fresh parse after inserting, deleting and replacing inside every string value of a definition', () => {
+    const strings = stringValues(parseDocument('m.asl.json', EXAMPLE).roots[0]).filter((node) => (node.value as string).length > 0);
+    expect(strings.length).toBeGreaterThan(20);
+    for (const node of strings) {
+      const inside = node.range.start + 1;
+      const length = (node.value as string).length;
+      for (const [at, remove, insert] of [
+        [inside, 0, 'x'],
+        [inside + length, 0, 'yz'],
+        [inside, 1, ''],
+        [inside, length, 'whole new value'],
+      ] as const) {
+        const previous = parseDocument('m.asl.json', EXAMPLE);
+        const text = edited(EXAMPLE, at, remove, insert);
+        expectSameAsParsed(documentAfterStringEdit(previous, text), text);
+      }
+    }
+  });
+
+  it('follows a run of edits on the same tree, as typing does', () => {
+    let document = parseDocument('m.asl.json', EXAMPLE);
+    let text = EXAMPLE;
+    for (let step = 0; step < 30; step++) {
+      const strings = stringValues(document.roots[0]);
+      const node = strings[(step * 7) % strings.length];
+      text = edited(text, node.range.start + 1, 0, String(step % 10));
+      const next = documentAfterStringEdit(document, text);
+      expectSameAsParsed(next, text);
+      document = next!;
+    }
+  });
+
+  it('gives the edited string a new node, so that nothing cached for the old value is reused', () => {
+    const previous = parseDocument('m.asl.json', EXAMPLE);
+    const states = member(previous.roots[0], 'States')!;
+    const resource = states.children!.map((state) => member(state, 'Resource')).find((node) => node !== undefined)!;
+    const text = edited(EXAMPLE, resource.range.start + 1, 0, 'x');
+    const patched = documentAfterStringEdit(previous, text)!;
+    const after = member(patched.roots[0], 'States')!.children!.map((state) => member(state, 'Resource')).find((node) => node !== undefined)!;
+    expect(after).not.toBe(resource);
+    expect(after.value).toBe(`x${resource.value as string}`);
+  });
+
+  it('declines edits that could change the structure, and what it cannot patch', () => {
+    const previous = () => parseDocument('m.asl.json', EXAMPLE);
+    const key = EXAMPLE.indexOf('"StartAt"') + 1;
+    const number = EXAMPLE.search(/: \d/) + 2;
+    const value = EXAMPLE.indexOf('"StartAt": "') + '"StartAt": "'.length;
+    const cases: [string, string][] = [
+      ['a key', edited(EXAMPLE, key, 0, 'x')],
+      ['a number', edited(EXAMPLE, number, 0, '1')],
+      ['a quote typed in a string', edited(EXAMPLE, value, 0, '"')],
+      ['a backslash typed in a string', edited(EXAMPLE, value, 0, '\\n')],
+      ['a control character', edited(EXAMPLE, value, 0, '\t')],
+      ['whitespace between tokens', edited(EXAMPLE, key - 1, 0, ' ')],
+      ['an edit across two tokens', edited(EXAMPLE, value - 5, 10, '')],
+      ['the same text', EXAMPLE],
+    ];
+    for (const [what, text] of cases) expect(documentAfterStringEdit(previous(), text), what).toBeUndefined();
+
+    const escaped = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Comment": "a\\"b", "End": true } } }';
+    expect(documentAfterStringEdit(parseDocument('m.asl.json', escaped), escaped.replace('a\\"b', 'xa\\"b'))).toBeUndefined();
+    const duplicate = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Comment": "a", "Comment": "b", "End": true } } }';
+    expect(documentAfterStringEdit(parseDocument('m.asl.json', duplicate), duplicate.replace('"a"', '"ab"'))).toBeUndefined();
+    const template = '{ "Resources": { "M": { "Type": "AWS::StepFunctions::StateMachine", "Properties": { "DefinitionString": "{}" } } } }';
+    expect(documentAfterStringEdit(parseDocument('t.json', template), template.replace('"{}"', '"{ }"'))).toBeUndefined();
+    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n';
+    expect(documentAfterStringEdit(parseDocument('m.asl.yaml', yaml), yaml.replace('Pass', 'Passx'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Re-reading a large JSON definition after an edit inside one string value, the usual
+ * keystroke in an editor, without parsing it again: the tree is kept, the string's node
+ * is replaced, and the nodes after it move by the edit's length.
+ */
+import type { SourceDocument } from './document.js';
+import { strictJsonText, rememberStrictJsonText } from './json-strict.js';
+import { LineMap } from './line-map.js';
+import { TreeNode } from './node.js';
+import { forgetMemberIndex, member } from './node-access.js';
+
+/** The edit between two texts: the span `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
+function editBetween(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+/** True when the text can stand inside a JSON string as it is: no quote, backslash or control character. */
+function plainStringText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c || c < 0x20) return false;
+  }
+  return true;
+}
+
+/** The child of a container whose value range holds `[start, end)`; the children are in source order. */
+function childHolding(node: TreeNode, start: number, end: number): TreeNode | undefined {
+  const children = node.children!;
+  let low = 0;
+  let high = children.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const child = children[middle];
+    if (child.end <= start) low = middle + 1;
+    else if (child.start > start) high = middle - 1;
+    else return end <= child.end ? child : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The document for `text` when it differs from `previous` only inside one string value
+ * (not a key) of a strictly parsed JSON state machine definition without parse problems,
+ * and the string has no escapes before or after: else undefined, and the caller parses
+ * `text` afresh. Templates are left out: what is read from their DefinitionStrings is
+ * cached by node.
+ *
+ * The tree of `previous` is changed in place and belongs to the new document from then
+ * on. The edited string gets a new node, so that anything cached for the old one (its
+ * parsed Resource, say) is not taken for the new value.
+ */
+export function documentAfterStringEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
+  if (previous.format !== 'json' || previous.roots.length !== 1 || previous.problems.length > 0) return undefined;
+  const root = previous.roots[0];
+  if (!(root instanceof TreeNode) || strictJsonText(root) !== previous.text || previous.text === text) return undefined;
+  if (member(root, 'States') === undefined || member(root, 'StartAt') === undefined) return undefined;
+  const { start, oldEnd, newEnd } = editBetween(previous.text, text);
+  if (!plainStringText(text.slice(start, newEnd))) return undefined;
+
+  let node: TreeNode | undefined = root;
+  while (node && (node.kind === 'object' || node.kind === 'array')) node = childHolding(node, start, oldEnd);
+  // The edit must lie between the quotes of an escape-free string.
+  if (!node || node.kind !== 'string' || start <= node.start || oldEnd >= node.end) return undefined;
+  if (node.end - node.start !== (node.value as string).length + 2) return undefined;
+
+  const delta = newEnd - oldEnd;
+  const parent = node.parent!;
+  const replacement = new TreeNode('string', text.slice(node.start + 1, node.end - 1 + delta), node.start, node.end, parent, node.key, node.keyStart, node.keyEnd, node.index, undefined);
+  const siblings = parent.children!;
+  siblings[siblings.indexOf(node)] = replacement;
+  forgetMemberIndex(parent);
+
+  // Everything that starts or ends after the edit moves with the text behind it.
+  const stack: TreeNode[] = [root];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current.end < oldEnd) continue;
+    current.end += delta;
+    if (current.start >= oldEnd) current.start += delta;
+    if (current.keyStart >= oldEnd) {
+      current.keyStart += delta;
+      current.keyEnd += delta;
+    }
+    const children = current.children;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]);
+  }
+  rememberStrictJsonText(root, text);
+  return { file: previous.file, text, format: 'json', roots: previous.roots, problems: [], lineMap: new LineMap(text) };
+}
