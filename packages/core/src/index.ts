@@ -16,6 +16,7 @@ export {
   nodeAt,
   numberValue,
   pathOf,
+  rootValue,
   stringValue,
   toValue,
 } from './document/node-access.js';

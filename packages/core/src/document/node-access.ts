@@ -151,3 +151,36 @@ export function toValue(node: DocNode): unknown {
   }
   return root;
 }
+
+const rootValues = new WeakMap<DocNode, unknown>();
+
+/**
+ * The plain value of a document's root node, converted once and shared by every caller,
+ * which must not change it. A language-server edit inside one string value updates it in
+ * place (`updateRootValue`) instead of converting a 1 MB definition again. Other nodes
+ * are converted on each call, as `toValue` does.
+ */
+export function rootValue(node: DocNode): unknown {
+  if (node.parent !== undefined) return toValue(node);
+  if (rootValues.has(node)) return rootValues.get(node);
+  const value = toValue(node);
+  rootValues.set(node, value);
+  return value;
+}
+
+/** Sets the string at a path of a root's shared value, if it was converted; a path it cannot follow drops the value. */
+export function updateRootValue(root: DocNode, path: readonly (string | number)[], value: string): void {
+  if (!rootValues.has(root)) return;
+  let target = rootValues.get(root);
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
+    const holder = target as Record<string | number, unknown> | null;
+    if (typeof holder !== 'object' || holder === null || step === '__proto__' || !Object.prototype.hasOwnProperty.call(holder, step)) {
+      rootValues.delete(root);
+      return;
+    }
+    if (i === path.length - 1) holder[step] = value;
+    else target = holder[step];
+  }
+}
+

@@ -4,7 +4,7 @@ import { parseDocument, type SourceDocument } from './document.js';
 import { strictJsonText } from './json-strict.js';
 import type { DocNode } from './node.js';
 import { TreeNode } from './node.js';
-import { member, toValue } from './node-access.js';
+import { member, rootValue, toValue } from './node-access.js';
 import { documentAfterStringEdit } from './string-edit.js';
 
 const EXAMPLE = readFileSync(new URL('../../../../fixtures/examples/order-workflow.asl.json', import.meta.url), 'utf8');
@@ -110,5 +110,29 @@ describe('documentAfterStringEdit', () => {
     expect(documentAfterStringEdit(parseDocument('t.json', template), template.replace('"{}"', '"{ }"'))).toBeUndefined();
     const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n';
     expect(documentAfterStringEdit(parseDocument('m.asl.yaml', yaml), yaml.replace('Pass', 'Passx'))).toBeUndefined();
+  });
+});
+
+describe('the shared root value after a string edit', () => {
+  it('follows the edit, so that it equals the new text parsed', () => {
+    const previous = parseDocument('m.asl.json', EXAMPLE);
+    const root = previous.roots[0];
+    expect(rootValue(root)).toBe(rootValue(root));
+    let document = previous;
+    let text = EXAMPLE;
+    for (let step = 0; step < 10; step++) {
+      const strings = stringValues(document.roots[0]);
+      const node = strings[(step * 5) % strings.length];
+      text = edited(text, node.range.start + 1, 0, `v${step}`);
+      document = documentAfterStringEdit(document, text)!;
+      expect(rootValue(document.roots[0])).toEqual(JSON.parse(text));
+    }
+  });
+
+  it('is converted anew for a node that is not a root', () => {
+    const document = parseDocument('m.asl.json', EXAMPLE);
+    const states = member(document.roots[0], 'States')!;
+    expect(rootValue(states)).not.toBe(rootValue(states));
+    expect(rootValue(states)).toEqual(JSON.parse(EXAMPLE).States);
   });
 });

@@ -7,15 +7,26 @@ import type { SourceDocument } from './document.js';
 import { strictJsonText, rememberStrictJsonText } from './json-strict.js';
 import { LineMap } from './line-map.js';
 import { TreeNode } from './node.js';
-import { forgetMemberIndex, member } from './node-access.js';
+import { forgetMemberIndex, member, pathOf, updateRootValue } from './node-access.js';
+
+/**
+ * Characters compared at a time by native string equality, far faster than comparing a
+ * megabyte character by character in JavaScript; the last chunk is walked by hand.
+ */
+const CHUNK = 4096;
 
 /** The edit between two texts: the span `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
 function editBetween(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
   const shorter = Math.min(before.length, after.length);
   let start = 0;
+  while (start + CHUNK <= shorter && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let oldEnd = before.length;
   let newEnd = after.length;
+  while (oldEnd - CHUNK >= start && newEnd - CHUNK >= start && before.slice(oldEnd - CHUNK, oldEnd) === after.slice(newEnd - CHUNK, newEnd)) {
+    oldEnd -= CHUNK;
+    newEnd -= CHUNK;
+  }
   while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
     oldEnd--;
     newEnd--;
@@ -61,10 +72,10 @@ function childHolding(node: TreeNode, start: number, end: number): TreeNode | un
 export function documentAfterStringEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
   if (previous.format !== 'json' || previous.roots.length !== 1 || previous.problems.length > 0) return undefined;
   const root = previous.roots[0];
-  if (!(root instanceof TreeNode) || strictJsonText(root) !== previous.text || previous.text === text) return undefined;
+  if (!(root instanceof TreeNode) || strictJsonText(root) !== previous.text) return undefined;
   if (member(root, 'States') === undefined || member(root, 'StartAt') === undefined) return undefined;
   const { start, oldEnd, newEnd } = editBetween(previous.text, text);
-  if (!plainStringText(text.slice(start, newEnd))) return undefined;
+  if ((start === oldEnd && start === newEnd) || !plainStringText(text.slice(start, newEnd))) return undefined;
 
   let node: TreeNode | undefined = root;
   while (node && (node.kind === 'object' || node.kind === 'array')) node = childHolding(node, start, oldEnd);
@@ -79,20 +90,34 @@ export function documentAfterStringEdit(previous: SourceDocument, text: string):
   siblings[siblings.indexOf(node)] = replacement;
   forgetMemberIndex(parent);
 
-  // Everything that starts or ends after the edit moves with the text behind it.
-  const stack: TreeNode[] = [root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (current.end < oldEnd) continue;
+  // The string and its containers end later; everything after them moves whole.
+  for (let current: TreeNode | undefined = replacement; current; current = current.parent) {
     current.end += delta;
-    if (current.start >= oldEnd) current.start += delta;
-    if (current.keyStart >= oldEnd) {
-      current.keyStart += delta;
-      current.keyEnd += delta;
-    }
-    const children = current.children;
-    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]);
+    if (current.parent) shiftAfter(current.parent.children!, current, delta);
   }
   rememberStrictJsonText(root, text);
+  updateRootValue(root, pathOf(replacement), replacement.value as string);
   return { file: previous.file, text, format: 'json', roots: previous.roots, problems: [], lineMap: new LineMap(text) };
 }
+
+/** Moves the members after `member` of a container, with everything inside them, by `delta`. */
+function shiftAfter(siblings: readonly TreeNode[], member: TreeNode, delta: number): void {
+  const containers: TreeNode[] = [];
+  for (let i = siblings.indexOf(member) + 1; i < siblings.length; i++) shiftNode(siblings[i], delta, containers);
+  // Containers' members are moved as each container is taken: only containers wait.
+  while (containers.length > 0) {
+    const children = containers.pop()!.children!;
+    for (let i = 0; i < children.length; i++) shiftNode(children[i], delta, containers);
+  }
+}
+
+function shiftNode(node: TreeNode, delta: number, containers: TreeNode[]): void {
+  node.start += delta;
+  node.end += delta;
+  if (node.keyStart >= 0) {
+    node.keyStart += delta;
+    node.keyEnd += delta;
+  }
+  if (node.children !== undefined && node.children.length > 0) containers.push(node);
+}
+
