@@ -7,8 +7,8 @@ const CAP = Symbol.for('sfn-lint.tier-cap');
 /**
  * How long, from process start, a run goes on with V8's tiers capped. Capped, a lint of
  * one 1 MB definition is 15 % faster and one of 256 small files 9 %; a run of several
- * seconds would be 5 % slower, since TurboFan's optimised code then has time to repay its
- * compile jobs, so such a run lifts the cap between two files once this much has passed.
+ * seconds would be 5-12 % slower, since TurboFan's optimised code then has time to repay
+ * its compile jobs, so such a run lifts the cap between two files once this much has passed.
  */
 const CAPPED_MS = 400;
 
@@ -22,7 +22,7 @@ function capped(): boolean {
 }
 
 /**
- * Lifts the cap on V8's tiers (Maglev at most) that bin/sfn-lint.cjs sets at start, once
+ * Lifts the cap on V8's tiers (nothing above Maglev) that bin/sfn-lint.cjs sets at start, once
  * the run has lasted long enough for TurboFan to pay off. When the bin set no cap (the
  * compiled modules in-process, or node given tier flags of the user's), nothing changes.
  */
