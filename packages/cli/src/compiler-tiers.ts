@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-
-const requireBuiltin = createRequire(`${process.cwd()}/`);
+import { nodeV8 } from './node-builtins.js';
 
 const CAP = Symbol.for('sfn-lint.tier-cap');
 
@@ -14,7 +12,7 @@ const CAPPED_MS = 400;
 
 function lift(): void {
   (globalThis as Record<symbol, unknown>)[CAP] = false;
-  (requireBuiltin('node:v8') as typeof import('node:v8')).setFlagsFromString('--max-opt=999 --turbofan');
+  nodeV8().setFlagsFromString('--max-opt=999 --turbofan');
 }
 
 function capped(): boolean {

@@ -11,6 +11,7 @@ const requireBuiltin = createRequire(`${process.cwd()}/`);
 
 let crypto: typeof import('node:crypto') | undefined;
 let workerThreads: typeof import('node:worker_threads') | undefined;
+let v8: typeof import('node:v8') | undefined;
 
 export function nodeCrypto(): typeof import('node:crypto') {
   return (crypto ??= requireBuiltin('node:crypto') as typeof import('node:crypto'));
@@ -18,4 +19,8 @@ export function nodeCrypto(): typeof import('node:crypto') {
 
 export function nodeWorkerThreads(): typeof import('node:worker_threads') {
   return (workerThreads ??= requireBuiltin('node:worker_threads') as typeof import('node:worker_threads'));
+}
+
+export function nodeV8(): typeof import('node:v8') {
+  return (v8 ??= requireBuiltin('node:v8') as typeof import('node:v8'));
 }
