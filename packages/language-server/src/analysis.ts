@@ -86,7 +86,7 @@ export class Analyser {
       // The old version's tree and model are garbage now: let the collector have them during the new analysis.
       this.cache.delete(document.uri);
       const started = performance.now();
-      analysis = this.compute(document, known?.source);
+      analysis = this.compute(document, known);
       this.options.analysed?.(analysis, performance.now() - started);
     }
     this.cache.set(document.uri, analysis);
@@ -102,7 +102,9 @@ export class Analyser {
     this.cache.clear();
   }
 
-  private compute(document: TextDocument, previous: SourceDocument | undefined): Analysis {
+  private compute(document: TextDocument, known: Analysis | undefined): Analysis {
+    const previous = known?.source;
+    const previousResult = known?.result;
     const uri = document.uri;
     const path = filePath(uri);
     const file = path ?? uri;
@@ -122,6 +124,7 @@ export class Analyser {
       ...lintOptionsFor(effective, rules),
       assumeDefinition: always,
       readRelated: (from, related) => this.readRelated(from, related),
+      previous: reused ? previousResult : undefined,
     });
     return { ...base, result: applyStateOverrides(result, effective, rules), ...(problem ? { configProblem: problem } : {}) };
   }

@@ -4,10 +4,26 @@
  * is replaced, and the nodes after it move by the edit's length.
  */
 import type { SourceDocument } from './document.js';
+import type { DocNode } from './node.js';
 import { strictJsonText, rememberStrictJsonText } from './json-strict.js';
 import { LineMap } from './line-map.js';
 import { TreeNode } from './node.js';
 import { forgetMemberIndex, member, pathOf, updateRootValue } from './node-access.js';
+
+/** How a document was made from the one before it by `documentAfterStringEdit`. */
+export interface StringEdit {
+  /** The document the edit was made to; its tree now belongs to the new document. */
+  readonly previous: SourceDocument;
+  /** The new node of the edited string, in place of the old one. */
+  readonly node: DocNode;
+}
+
+const edits = new WeakMap<SourceDocument, StringEdit>();
+
+/** The string edit that made this document from an earlier one, if `documentAfterStringEdit` made it. */
+export function stringEditOf(document: SourceDocument): StringEdit | undefined {
+  return edits.get(document);
+}
 
 /**
  * Characters compared at a time by native string equality, far faster than comparing a
@@ -97,7 +113,9 @@ export function documentAfterStringEdit(previous: SourceDocument, text: string):
   }
   rememberStrictJsonText(root, text);
   updateRootValue(root, pathOf(replacement), replacement.value as string);
-  return { file: previous.file, text, format: 'json', roots: previous.roots, problems: [], lineMap: new LineMap(text) };
+  const document: SourceDocument = { file: previous.file, text, format: 'json', roots: previous.roots, problems: [], lineMap: new LineMap(text) };
+  edits.set(document, { previous, node: replacement });
+  return document;
 }
 
 /** Moves the members after `member` of a container, with everything inside them, by `delta`. */

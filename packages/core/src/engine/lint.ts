@@ -4,7 +4,9 @@ import type { SourceDocument } from '../document/document.js';
 import { parseDocument } from '../document/document.js';
 import type { DocNode, Range } from '../document/node.js';
 import { scopeGraph } from '../graph/scope-graph.js';
+import { stringEditOf } from '../document/string-edit.js';
 import { buildMachine, looksLikeDefinition } from '../model/build.js';
+import { machineAfterStringEdit } from '../model/string-edit.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
 import { readDirectives, suppressFindings, unusedDirectives, type DirectiveProblem, type DirectiveSources, type DirectiveUsage } from '../suppress/index.js';
@@ -37,6 +39,12 @@ export interface LintOptions {
    * suppress nothing (`unused-disable-directive`), so that stale ones get removed.
    */
   readonly reportUnusedDisableDirectives?: boolean;
+  /**
+   * The result for the document that this one was made from by `documentAfterStringEdit`.
+   * Its machine is taken over, with only the edited state built again, when the edit
+   * allows; it must not be used afterwards.
+   */
+  readonly previous?: LintResult;
 }
 
 export interface LintResult {
@@ -72,6 +80,14 @@ export function lintText(file: string, text: string, options: LintOptions): Lint
   return lintDocument(parseDocument(file, text), options);
 }
 
+/** The previous result's machine for this root, taken over after a string edit, or undefined to build one. */
+function machineAfterEdit(document: SourceDocument, root: DocNode, previous: LintResult | undefined): Machine | undefined {
+  const edit = previous && stringEditOf(document);
+  if (!edit || edit.previous !== previous.document) return undefined;
+  const machine = previous.machines.find((candidate) => candidate.root === root && candidate.document === previous.document);
+  return machine && machineAfterStringEdit(machine, document, edit.node);
+}
+
 /** One definition to check, the document its ranges belong to, and its template machine if embedded. */
 interface Unit {
   readonly machine: Machine;
@@ -96,7 +112,10 @@ export function lintDocument(document: SourceDocument, options: LintOptions): Li
   const enabled = (id: string): boolean => (options.severities?.[id] ?? 'error') !== 'off';
 
   reportParseProblems(document, sinkOf(document));
-  const units: Unit[] = definitionRoots(document, options.assumeDefinition).map((root) => ({ machine: buildMachine(document, root), document }));
+  const units: Unit[] = definitionRoots(document, options.assumeDefinition).map((root) => ({
+    machine: machineAfterEdit(document, root, options.previous) ?? buildMachine(document, root),
+    document,
+  }));
   const templates = templateRoots(document).map((root) => readTemplate(document, root));
   const embedded: TemplateMachine[] = [];
   for (const template of templates) {

@@ -159,7 +159,8 @@ const graphs = new WeakMap<Scope, ScopeGraph>();
  */
 export function scopeGraph(scope: Scope): ScopeGraph {
   let graph = graphs.get(scope);
-  if (!graph) {
+  // A scope whose state list was replaced (one state built again after an edit) needs a new graph.
+  if (!graph || graph.states !== scope.states) {
     graph = new ScopeGraph(scope);
     graphs.set(scope, graph);
   }

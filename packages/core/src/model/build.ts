@@ -30,7 +30,8 @@ function queryLanguageOf(node: Field, fallback: QueryLanguage): QueryLanguage {
   return value === 'JSONata' || value === 'JSONPath' ? value : fallback;
 }
 
-interface MutableScope extends Scope {
+/** A scope while it is built, or while `machineAfterStringEdit` swaps one of its states. */
+export interface MutableScope extends Scope {
   states: State[];
   byName: Map<string, State>;
 }
@@ -383,7 +384,7 @@ function withEdge(
   return transitions;
 }
 
-function buildState(node: DocNode, scope: MutableScope): State {
+export function buildState(node: DocNode, scope: MutableScope): State {
   const name = node.key as string;
   const path = scope.path.length === 0 ? [name] : scope.path.concat(name);
   const record = new StateRecord(name, node, scope, path);
