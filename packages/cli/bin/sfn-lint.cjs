@@ -19,7 +19,7 @@ const vm = require('node:vm');
 // jobs take the second core and fresh memory, whose page faults are dear on small virtual
 // machines, and the process ends before the optimised code repays them. A run starts with
 // the tiers capped below TurboFan (--max-opt=2; Node 20 ships Maglev off, so in practice
-// Sparkplug is the top tier), and one that proves long lifts the cap (src/compiler-tiers.ts). The build makes the code caches under the same cap, since V8
+// Sparkplug is the top tier), and one that proves long lifts the cap (src/short-run-tuning.ts). The build makes the code caches under the same cap, since V8
 // accepts a cache only under the flags it was made with. Flags the user gave node win.
 const USER_TIERS = /--(?:no-)?(?:opt|turbofan|maglev|max-opt|jitless)\b/;
 if (process.env.SFN_LINT_WORKER_THREAD !== '1' && !USER_TIERS.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) {

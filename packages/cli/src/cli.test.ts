@@ -588,6 +588,29 @@ describe('code cache', () => {
     expect(run.stderr.split('\n').filter(Boolean)).toEqual(['sfn-lint.cjs accepted', 'yaml.cjs accepted']);
   });
 
+  it('holds the young generation through a large file, unless node was given heap flags', () => {
+    // A hook reports the young generation's size as the run ends.
+    const hook = join(root, 'report-young.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write(String(require('node:v8').getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size)));\n",
+    );
+    const states: Record<string, unknown> = {};
+    for (let i = 0; i < 3000; i++) states[`Step ${i}`] = { Type: 'Pass', Parameters: { 'item.$': `$.items[${i}]`, note: 'x'.repeat(40) }, ResultPath: `$.results.s${i}`, Next: `Step ${i + 1}` };
+    states['Step 3000'] = { Type: 'Succeed' };
+    const large = write(join(root, 'large.asl.json'), JSON.stringify({ StartAt: 'Step 0', States: states }, null, 2));
+    expect(statSync(large).size).toBeGreaterThan(512 * 1024);
+    const youngSize = (args: string[]) => {
+      const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      return Number(run.stderr);
+    };
+    const held = youngSize(['--require', hook, BIN, large]);
+    const free = youngSize(['--semi-space-growth-factor=2', '--require', hook, BIN, large]);
+    expect(held).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(free).toBeGreaterThan(held);
+  });
+
   it('leaves yaml and jsonata unloaded when no file needs them', () => {
     // Without their scripts, a JSON file without JSONata still lints.
     withCopy(['sfn-lint.cjs', 'sfn-lint.cache'], (copy) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
 import { definitionRoots, docsUrlFor, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
 import type { FileTarget } from './files.js';
+import { holdYoungGenerationFor } from './short-run-tuning.js';
 
 /** The result for one file, or undefined for a searched file that holds no definition. */
 export function lintFile(target: FileTarget, options: LintOptions): LintResult | undefined {
@@ -26,6 +27,7 @@ export function readText(path: string): string | undefined {
 
 /** lintFile for a file whose text was already read. */
 export function lintFileText(target: FileTarget, text: string, options: LintOptions): LintResult | undefined {
+  holdYoungGenerationFor(text.length);
   let document: SourceDocument;
   if (target.always) {
     document = parseDocument(target.path, text);

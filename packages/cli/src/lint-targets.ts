@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { LintOptions, LintResult } from '@sfn-lint/core';
 import type { LintCache } from './cache.js';
-import { liftTierCap, liftTierCapWhenLong } from './compiler-tiers.js';
+import { endShortRunTuning, tuneBeforeFile } from './short-run-tuning.js';
 import type { FileTarget } from './files.js';
 import { lintFile, readText } from './lint-file.js';
 import type { LintJob, LintJobReply } from './lint-job.js';
@@ -61,7 +61,7 @@ export async function lintTargets(targets: readonly TargetToLint[], settings: Li
   const entry = workerEntry();
   if (threads === 0 || entry === undefined) {
     for (const { index, job, key } of pending) {
-      liftTierCapWhenLong();
+      tuneBeforeFile();
       const { options } = targets[index];
       if (key === undefined) {
         results[index] = lintFile(job.target, options);
@@ -74,7 +74,7 @@ export async function lintTargets(targets: readonly TargetToLint[], settings: Li
     return results;
   }
 
-  liftTierCap();
+  endShortRunTuning();
   const replies = await runOnWorkers<LintJob, LintJobReply>(
     pending.map(({ job }) => job),
     { entry, workerData: LINT_WORKER, threads, batchSize: Math.max(1, Math.min(16, Math.floor(pending.length / (threads * 8)))) },
