@@ -68,13 +68,14 @@ function modelShape(machine: Machine): unknown {
   }));
 }
 
-/** Every string value of a definition, not keys, as [start, end) of the text between its quotes. */
-function stringSpans(text: string): [number, number][] {
+/** Every string value of a definition (not keys) and every number, as [start, end) of the text between a string's quotes or of a number. */
+function valueSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   const stack: DocNode[] = [...parseDocument('m.asl.json', text).roots];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.kind === 'string') spans.push([node.range.start + 1, node.range.end - 1]);
+    if (node.kind === 'number') spans.push([node.range.start, node.range.end]);
     stack.push(...(node.children ?? []));
   }
   return spans.sort((a, b) => a[0] - b[0]);
@@ -83,28 +84,32 @@ function stringSpans(text: string): [number, number][] {
 describe('Analyser after an edit inside a string', () => {
   const fixtures = definitionFixtures();
 
-  it('gives the diagnostics and model of a fresh analysis, for edits in every string of every fixture', () => {
+  it('gives the diagnostics and model of a fresh analysis, for edits in every string and number of every fixture', () => {
     expect(fixtures.length).toBeGreaterThan(40);
     let edits = 0;
     for (const { name, text } of fixtures) {
       const uri = pathToFileURL(join(FIXTURES, name)).href;
-      const spans = stringSpans(text);
+      const spans = valueSpans(text);
       for (let i = 0; i < spans.length; i++) {
-        // Each string of the intact file gets one edit, then a second string gets another
-        // on the tree the first left, as typing does. Some edits keep the state's shape;
-        // others change a type, a transition's target or a StartAt.
+        // Each value of the intact file gets one edit, then a second value gets another on
+        // the tree the first left, as typing does. Some edits keep the state's shape;
+        // others change a type, a transition's target or a StartAt, or leave a number that
+        // is not one (which must be parsed afresh).
         const incremental = analyser(true);
         const document = TextDocument.create(uri, 'json', 1, text);
         incremental.analyse(document);
         for (const [index, kind] of [[i, i % 3], [(i * 7 + 3) % spans.length, 0]]) {
-          const [start, end] = stringSpans(document.getText())[index];
-          // Append a character, empty the string, or replace it with a state type.
-          const replacement = kind === 0 ? 'x' : kind === 1 ? '' : 'Succeed';
+          // A number replaced with a word is no JSON: the tolerant parse may find fewer values.
+          const span = valueSpans(document.getText())[index];
+          if (!span) continue;
+          const [start, end] = span;
+          // Append a character, empty the value, or replace it with a state type.
+          const replacement = kind === 0 ? '5' : kind === 1 ? '' : 'Succeed';
           const range = { start: document.positionAt(kind === 0 ? end : start), end: document.positionAt(end) };
           TextDocument.update(document, [{ range, text: replacement }], document.version + 1);
           const reused = incremental.analyse(document);
           const fresh = analyser(false).analyse(document);
-          expect(outcome(reused), `${name}, edit of string ${index}`).toEqual(outcome(fresh));
+          expect(outcome(reused), `${name}, edit of value ${index}`).toEqual(outcome(fresh));
           edits++;
         }
       }
@@ -119,9 +124,9 @@ describe('Analyser after an edit inside a string', () => {
     let document = TextDocument.create(uri, 'json', 1, text);
     let machine = incremental.analyse(document).result!.machines[0];
     const stateNamed = (name: string) => machine.states.find((state) => state.name === name)!;
-    /** Appends to a string field, analyses, and returns the states that are new objects. */
+    /** Appends to a string or number field, analyses, and returns the states that are new objects. */
     const appendTo = (field: DocNode, insert: string): string[] => {
-      const at = document.positionAt(field.range.end - 1);
+      const at = document.positionAt(field.kind === 'string' ? field.range.end - 1 : field.range.end);
       document = TextDocument.update(document, [{ range: { start: at, end: at }, text: insert }], document.version + 1);
       const before = new Set(machine.states);
       const after = incremental.analyse(document).result!.machines[0];
@@ -143,6 +148,9 @@ describe('Analyser after an edit inside a string', () => {
     expect(appendTo(stateNamed('Reserve items').itemsPath!, '.all')).toEqual(['Reserve items']);
     expect(stateNamed('Reserve items').scopes[0]).toBe(processor);
     expect(processor.owner).toBe(stateNamed('Reserve items'));
+    // A digit typed after a number.
+    expect(appendTo(stateNamed('Reserve items').maxConcurrency!, '0')).toEqual(['Reserve items']);
+    expect(stateNamed('Reserve items').maxConcurrency!.value).toBe(50);
     // A processor's StartAt changes how its scope reads: the whole model is built again.
     const startAt = member(stateNamed('Reserve items').processorNode, 'StartAt')!;
     expect(appendTo(startAt, 'x')).toHaveLength(machine.states.length);

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   applyStateOverrides,
   detectFormat,
-  documentAfterStringEdit,
+  documentAfterValueEdit,
   globRegExp,
   holdsStateMachines,
   isDefinitionFile,
@@ -43,7 +43,7 @@ export interface AnalyserOptions {
   readonly openText: (file: string) => string | undefined;
   /**
    * Whether a new version of the document may take over the previous version's tree when
-   * the edit stays inside one string value. Not while an older analysis is still shown
+   * the edit stays inside one string or number. Not while an older analysis is still shown
    * (onSave), since the tree changes in place.
    */
   readonly reuseTree?: (uri: string) => boolean;
@@ -110,7 +110,7 @@ export class Analyser {
     const file = path ?? uri;
     const text = document.getText();
     const format = formatOf(document, file, text);
-    const reused = previous && format === 'json' && this.options.reuseTree?.(uri) ? documentAfterStringEdit(previous, text) : undefined;
+    const reused = previous && format === 'json' && this.options.reuseTree?.(uri) ? documentAfterValueEdit(previous, text) : undefined;
     const source = reused ?? parseDocument(file, text, format);
     const base = { uri, version: document.version, file, source };
     const settings = this.options.settings(uri);

@@ -3,7 +3,8 @@ import { TreeNode } from './node.js';
 
 // eslint-disable-next-line no-control-regex -- strict JSON forbids raw control characters in strings
 const CONTROL_CHARACTER = /[\u0000-\u001f]/;
-const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** A whole JSON number token. */
+export const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 /** The text of each tree this parser built, by root: see `strictJsonText`. */
 const texts = new WeakMap<TreeNode, string>();
@@ -122,7 +123,7 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
       let end = i;
       while (end < length && isNumberChar(text.charCodeAt(end))) end++;
       const raw = text.slice(i, end);
-      if (end === i || !NUMBER.test(raw)) return undefined;
+      if (end === i || !JSON_NUMBER.test(raw)) return undefined;
       node = new TreeNode('number', Number(raw), i, end, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
       i = end;
     }

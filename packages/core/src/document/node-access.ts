@@ -168,8 +168,8 @@ export function rootValue(node: DocNode): unknown {
   return value;
 }
 
-/** Sets the string at a path of a root's shared value, if it was converted; a path it cannot follow drops the value. */
-export function updateRootValue(root: DocNode, path: readonly (string | number)[], value: string): void {
+/** Sets the string or number at a path of a root's shared value, if it was converted; a path it cannot follow drops the value. */
+export function updateRootValue(root: DocNode, path: readonly (string | number)[], value: string | number): void {
   if (!rootValues.has(root)) return;
   let target = rootValues.get(root);
   for (let i = 0; i < path.length; i++) {

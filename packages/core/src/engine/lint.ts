@@ -4,9 +4,9 @@ import type { SourceDocument } from '../document/document.js';
 import { parseDocument } from '../document/document.js';
 import type { DocNode, Range } from '../document/node.js';
 import { scopeGraph } from '../graph/scope-graph.js';
-import { stringEditOf } from '../document/string-edit.js';
+import { valueEditOf } from '../document/value-edit.js';
 import { buildMachine, looksLikeDefinition } from '../model/build.js';
-import { machineAfterStringEdit } from '../model/string-edit.js';
+import { machineAfterValueEdit } from '../model/value-edit.js';
 import type { Machine, Scope, State } from '../model/types.js';
 import type { DocumentContext, RelatedReport, Report, RuleContext, RuleDefinition, TemplateContext } from '../rule.js';
 import { readDirectives, suppressFindings, unusedDirectives, type DirectiveProblem, type DirectiveSources, type DirectiveUsage } from '../suppress/index.js';
@@ -40,7 +40,7 @@ export interface LintOptions {
    */
   readonly reportUnusedDisableDirectives?: boolean;
   /**
-   * The result for the document that this one was made from by `documentAfterStringEdit`.
+   * The result for the document that this one was made from by `documentAfterValueEdit`.
    * Its machine is taken over, with only the edited state built again, when the edit
    * allows; it must not be used afterwards.
    */
@@ -80,12 +80,12 @@ export function lintText(file: string, text: string, options: LintOptions): Lint
   return lintDocument(parseDocument(file, text), options);
 }
 
-/** The previous result's machine for this root, taken over after a string edit, or undefined to build one. */
+/** The previous result's machine for this root, taken over after a value edit, or undefined to build one. */
 function machineAfterEdit(document: SourceDocument, root: DocNode, previous: LintResult | undefined): Machine | undefined {
-  const edit = previous && stringEditOf(document);
+  const edit = previous && valueEditOf(document);
   if (!edit || edit.previous !== previous.document) return undefined;
   const machine = previous.machines.find((candidate) => candidate.root === root && candidate.document === previous.document);
-  return machine && machineAfterStringEdit(machine, document, edit.node);
+  return machine && machineAfterValueEdit(machine, document, edit.node);
 }
 
 /** One definition to check, the document its ranges belong to, and its template machine if embedded. */

@@ -30,7 +30,7 @@ function queryLanguageOf(node: Field, fallback: QueryLanguage): QueryLanguage {
   return value === 'JSONata' || value === 'JSONPath' ? value : fallback;
 }
 
-/** A scope while it is built, or while `machineAfterStringEdit` swaps one of its states. */
+/** A scope while it is built, or while `machineAfterValueEdit` swaps one of its states. */
 export interface MutableScope extends Scope {
   states: State[];
   byName: Map<string, State>;

@@ -1,7 +1,7 @@
 /**
- * Taking a machine over after an edit inside one string value, the usual keystroke in an
- * editor: only the state that holds the string is built again, and every other state, with
- * whatever rules cached for it, is kept.
+ * Taking a machine over after an edit inside one string or number value, the usual
+ * keystroke in an editor: only the state that holds the value is built again, and every
+ * other state, with whatever rules cached for it, is kept.
  */
 import type { SourceDocument } from '../document/document.js';
 import type { DocNode } from '../document/node.js';
@@ -9,18 +9,18 @@ import { buildState, type MutableScope } from './build.js';
 import type { Machine, Scope, State } from './types.js';
 
 /**
- * The machine for `document`, which `documentAfterStringEdit` made from the document of
- * `previous` by replacing one string with `edited`; undefined when the edit can change more
+ * The machine for `document`, which `documentAfterValueEdit` made from the document of
+ * `previous` by replacing one value with `edited`; undefined when the edit can change more
  * than its own state, and the caller builds the machine afresh.
  *
- * That is when the string lies outside every state (StartAt, the machine's Comment), or
+ * That is when the value lies outside every state (StartAt, the machine's Comment), or
  * when it changes which scopes its state holds or how they read (a Type that becomes
  * Parallel, a Map's Mode, a processor's StartAt). Anything else a state's fields decide
  * (its type, its edges) is read from the state itself, and the graph of its scope is built
  * again. The previous machine's scopes are changed in place and belong to the new machine
  * from then on, as the tree does.
  */
-export function machineAfterStringEdit(previous: Machine, document: SourceDocument, edited: DocNode): Machine | undefined {
+export function machineAfterValueEdit(previous: Machine, document: SourceDocument, edited: DocNode): Machine | undefined {
   const old = stateHolding(previous, edited);
   if (!old) return undefined;
   const scope = old.scope as MutableScope;

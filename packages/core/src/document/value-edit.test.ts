@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument, type SourceDocument } from './document.js';
-import { strictJsonText } from './json-strict.js';
+import { JSON_NUMBER, strictJsonText } from './json-strict.js';
 import type { DocNode } from './node.js';
 import { TreeNode } from './node.js';
 import { member, rootValue, toValue } from './node-access.js';
-import { documentAfterStringEdit } from './string-edit.js';
+import { documentAfterValueEdit } from './value-edit.js';
 
 const EXAMPLE = readFileSync(new URL('../../../../fixtures/examples/order-workflow.asl.json', import.meta.url), 'utf8');
+const FULFILMENT = readFileSync(new URL('../../../../fixtures/examples/fulfilment-workflow.asl.json', import.meta.url), 'utf8');
 
 function shape(node: DocNode | undefined): unknown {
   if (!node) return undefined;
@@ -41,7 +42,7 @@ function expectSameAsParsed(patched: SourceDocument | undefined, text: string): 
   expect(patched!.lineMap.position(text.length)).toEqual(fresh.lineMap.position(text.length));
 }
 
-describe('documentAfterStringEdit', () => {
+describe('documentAfterValueEdit', () => {
   it('matches a fresh parse after inserting, deleting and replacing inside every string value of a definition', () => {
     const strings = stringValues(parseDocument('m.asl.json', EXAMPLE).roots[0]).filter((node) => (node.value as string).length > 0);
     expect(strings.length).toBeGreaterThan(20);
@@ -56,7 +57,36 @@ describe('documentAfterStringEdit', () => {
       ] as const) {
         const previous = parseDocument('m.asl.json', EXAMPLE);
         const text = edited(EXAMPLE, at, remove, insert);
-        expectSameAsParsed(documentAfterStringEdit(previous, text), text);
+        expectSameAsParsed(documentAfterValueEdit(previous, text), text);
+      }
+    }
+  });
+
+  it('matches a fresh parse after edits inside and after every number, and declines those that leave no number', () => {
+    const numbers: DocNode[] = [];
+    const stack = [parseDocument('m.asl.json', FULFILMENT).roots[0]];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.kind === 'number') numbers.push(node);
+      stack.push(...(node.children ?? []));
+    }
+    expect(numbers.length).toBeGreaterThan(3);
+    for (const node of numbers) {
+      const { start, end } = node.range;
+      for (const [at, remove, insert] of [
+        [end, 0, '5'],
+        [end - 1, 1, ''],
+        [start, 0, '1'],
+        [start, end - start, '42'],
+        [end, 0, '.'],
+        [end, 0, '.25'],
+        [start, 0, '-'],
+      ] as const) {
+        const text = edited(FULFILMENT, at, remove, insert);
+        const token = text.slice(start, end - remove + insert.length);
+        const patched = documentAfterValueEdit(parseDocument('m.asl.json', FULFILMENT), text);
+        if (JSON_NUMBER.test(token)) expectSameAsParsed(patched, text);
+        else expect(patched, `${token} at ${start}`).toBeUndefined();
       }
     }
   });
@@ -68,7 +98,7 @@ describe('documentAfterStringEdit', () => {
       const strings = stringValues(document.roots[0]);
       const node = strings[(step * 7) % strings.length];
       text = edited(text, node.range.start + 1, 0, String(step % 10));
-      const next = documentAfterStringEdit(document, text);
+      const next = documentAfterValueEdit(document, text);
       expectSameAsParsed(next, text);
       document = next!;
     }
@@ -79,7 +109,7 @@ describe('documentAfterStringEdit', () => {
     const states = member(previous.roots[0], 'States')!;
     const resource = states.children!.map((state) => member(state, 'Resource')).find((node) => node !== undefined)!;
     const text = edited(EXAMPLE, resource.range.start + 1, 0, 'x');
-    const patched = documentAfterStringEdit(previous, text)!;
+    const patched = documentAfterValueEdit(previous, text)!;
     const after = member(patched.roots[0], 'States')!.children!.map((state) => member(state, 'Resource')).find((node) => node !== undefined)!;
     expect(after).not.toBe(resource);
     expect(after.value).toBe(`x${resource.value as string}`);
@@ -92,7 +122,8 @@ describe('documentAfterStringEdit', () => {
     const value = EXAMPLE.indexOf('"StartAt": "') + '"StartAt": "'.length;
     const cases: [string, string][] = [
       ['a key', edited(EXAMPLE, key, 0, 'x')],
-      ['a number', edited(EXAMPLE, number, 0, '1')],
+      ['a number that stops being one', edited(EXAMPLE, number, 0, 'x')],
+      ['a number with a leading zero', edited(EXAMPLE, number, 0, '0')],
       ['a quote typed in a string', edited(EXAMPLE, value, 0, '"')],
       ['a backslash typed in a string', edited(EXAMPLE, value, 0, '\\n')],
       ['a control character', edited(EXAMPLE, value, 0, '\t')],
@@ -100,16 +131,16 @@ describe('documentAfterStringEdit', () => {
       ['an edit across two tokens', edited(EXAMPLE, value - 5, 10, '')],
       ['the same text', EXAMPLE],
     ];
-    for (const [what, text] of cases) expect(documentAfterStringEdit(previous(), text), what).toBeUndefined();
+    for (const [what, text] of cases) expect(documentAfterValueEdit(previous(), text), what).toBeUndefined();
 
     const escaped = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Comment": "a\\"b", "End": true } } }';
-    expect(documentAfterStringEdit(parseDocument('m.asl.json', escaped), escaped.replace('a\\"b', 'xa\\"b'))).toBeUndefined();
+    expect(documentAfterValueEdit(parseDocument('m.asl.json', escaped), escaped.replace('a\\"b', 'xa\\"b'))).toBeUndefined();
     const duplicate = '{ "StartAt": "A", "States": { "A": { "Type": "Pass", "Comment": "a", "Comment": "b", "End": true } } }';
-    expect(documentAfterStringEdit(parseDocument('m.asl.json', duplicate), duplicate.replace('"a"', '"ab"'))).toBeUndefined();
+    expect(documentAfterValueEdit(parseDocument('m.asl.json', duplicate), duplicate.replace('"a"', '"ab"'))).toBeUndefined();
     const template = '{ "Resources": { "M": { "Type": "AWS::StepFunctions::StateMachine", "Properties": { "DefinitionString": "{}" } } } }';
-    expect(documentAfterStringEdit(parseDocument('t.json', template), template.replace('"{}"', '"{ }"'))).toBeUndefined();
+    expect(documentAfterValueEdit(parseDocument('t.json', template), template.replace('"{}"', '"{ }"'))).toBeUndefined();
     const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n';
-    expect(documentAfterStringEdit(parseDocument('m.asl.yaml', yaml), yaml.replace('Pass', 'Passx'))).toBeUndefined();
+    expect(documentAfterValueEdit(parseDocument('m.asl.yaml', yaml), yaml.replace('Pass', 'Passx'))).toBeUndefined();
   });
 });
 
@@ -124,7 +155,7 @@ describe('the shared root value after a string edit', () => {
       const strings = stringValues(document.roots[0]);
       const node = strings[(step * 5) % strings.length];
       text = edited(text, node.range.start + 1, 0, `v${step}`);
-      document = documentAfterStringEdit(document, text)!;
+      document = documentAfterValueEdit(document, text)!;
       expect(rootValue(document.roots[0])).toEqual(JSON.parse(text));
     }
   });

@@ -1,27 +1,27 @@
 /**
- * Re-reading a large JSON definition after an edit inside one string value, the usual
- * keystroke in an editor, without parsing it again: the tree is kept, the string's node
- * is replaced, and the nodes after it move by the edit's length.
+ * Re-reading a large JSON definition after an edit inside one string or number value, the
+ * usual keystroke in an editor, without parsing it again: the tree is kept, the value's
+ * node is replaced, and the nodes after it move by the edit's length.
  */
 import type { SourceDocument } from './document.js';
 import type { DocNode } from './node.js';
-import { strictJsonText, rememberStrictJsonText } from './json-strict.js';
+import { JSON_NUMBER, strictJsonText, rememberStrictJsonText } from './json-strict.js';
 import { LineMap } from './line-map.js';
 import { TreeNode } from './node.js';
 import { forgetMemberIndex, member, pathOf, updateRootValue } from './node-access.js';
 
-/** How a document was made from the one before it by `documentAfterStringEdit`. */
-export interface StringEdit {
+/** How a document was made from the one before it by `documentAfterValueEdit`. */
+export interface ValueEdit {
   /** The document the edit was made to; its tree now belongs to the new document. */
   readonly previous: SourceDocument;
-  /** The new node of the edited string, in place of the old one. */
+  /** The new node of the edited string or number, in place of the old one. */
   readonly node: DocNode;
 }
 
-const edits = new WeakMap<SourceDocument, StringEdit>();
+const edits = new WeakMap<SourceDocument, ValueEdit>();
 
-/** The string edit that made this document from an earlier one, if `documentAfterStringEdit` made it. */
-export function stringEditOf(document: SourceDocument): StringEdit | undefined {
+/** The string edit that made this document from an earlier one, if `documentAfterValueEdit` made it. */
+export function valueEditOf(document: SourceDocument): ValueEdit | undefined {
   return edits.get(document);
 }
 
@@ -59,7 +59,30 @@ function plainStringText(text: string): boolean {
   return true;
 }
 
-/** The child of a container whose value range holds `[start, end)`; the children are in source order. */
+/**
+ * The new value of a string or number node after the edit `[start, oldEnd)` → `[start,
+ * newEnd)` of the new text, or undefined when the edit does not stay a value of the same
+ * kind: it must lie between the quotes of a string without escapes and add none, or
+ * within or right after a number and leave a number.
+ */
+function editedValue(node: TreeNode, text: string, start: number, oldEnd: number, newEnd: number): string | number | undefined {
+  const end = node.end + newEnd - oldEnd;
+  if (node.kind === 'string') {
+    if (start <= node.start || oldEnd >= node.end || node.end - node.start !== (node.value as string).length + 2) return undefined;
+    return plainStringText(text.slice(start, newEnd)) ? text.slice(node.start + 1, end - 1) : undefined;
+  }
+  if (node.kind === 'number') {
+    if (start < node.start || oldEnd > node.end) return undefined;
+    const raw = text.slice(node.start, end);
+    return JSON_NUMBER.test(raw) ? Number(raw) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The child of a container whose value range holds `[start, end)`, ends included, so that
+ * a digit typed after a number is found in it; the children are in source order.
+ */
 function childHolding(node: TreeNode, start: number, end: number): TreeNode | undefined {
   const children = node.children!;
   let low = 0;
@@ -67,7 +90,7 @@ function childHolding(node: TreeNode, start: number, end: number): TreeNode | un
   while (low <= high) {
     const middle = (low + high) >>> 1;
     const child = children[middle];
-    if (child.end <= start) low = middle + 1;
+    if (child.end < start) low = middle + 1;
     else if (child.start > start) high = middle - 1;
     else return end <= child.end ? child : undefined;
   }
@@ -76,32 +99,32 @@ function childHolding(node: TreeNode, start: number, end: number): TreeNode | un
 
 /**
  * The document for `text` when it differs from `previous` only inside one string value
- * (not a key) of a strictly parsed JSON state machine definition without parse problems,
- * and the string has no escapes before or after: else undefined, and the caller parses
- * `text` afresh. Templates are left out: what is read from their DefinitionStrings is
- * cached by node.
+ * (not a key) without escapes before or after, or inside or at the end of one number that
+ * stays a number, of a strictly parsed JSON state machine definition without parse
+ * problems: else undefined, and the caller parses `text` afresh. Templates are left out:
+ * what is read from their DefinitionStrings is cached by node.
  *
  * The tree of `previous` is changed in place and belongs to the new document from then
- * on. The edited string gets a new node, so that anything cached for the old one (its
+ * on. The edited value gets a new node, so that anything cached for the old one (its
  * parsed Resource, say) is not taken for the new value.
  */
-export function documentAfterStringEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
+export function documentAfterValueEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
   if (previous.format !== 'json' || previous.roots.length !== 1 || previous.problems.length > 0) return undefined;
   const root = previous.roots[0];
   if (!(root instanceof TreeNode) || strictJsonText(root) !== previous.text) return undefined;
   if (member(root, 'States') === undefined || member(root, 'StartAt') === undefined) return undefined;
   const { start, oldEnd, newEnd } = editBetween(previous.text, text);
-  if ((start === oldEnd && start === newEnd) || !plainStringText(text.slice(start, newEnd))) return undefined;
+  if (start === oldEnd && start === newEnd) return undefined;
 
   let node: TreeNode | undefined = root;
   while (node && (node.kind === 'object' || node.kind === 'array')) node = childHolding(node, start, oldEnd);
-  // The edit must lie between the quotes of an escape-free string.
-  if (!node || node.kind !== 'string' || start <= node.start || oldEnd >= node.end) return undefined;
-  if (node.end - node.start !== (node.value as string).length + 2) return undefined;
-
+  if (!node) return undefined;
   const delta = newEnd - oldEnd;
+  const value = editedValue(node, text, start, oldEnd, newEnd);
+  if (value === undefined) return undefined;
+
   const parent = node.parent!;
-  const replacement = new TreeNode('string', text.slice(node.start + 1, node.end - 1 + delta), node.start, node.end, parent, node.key, node.keyStart, node.keyEnd, node.index, undefined);
+  const replacement = new TreeNode(node.kind, value, node.start, node.end, parent, node.key, node.keyStart, node.keyEnd, node.index, undefined);
   const siblings = parent.children!;
   siblings[siblings.indexOf(node)] = replacement;
   forgetMemberIndex(parent);
@@ -112,7 +135,7 @@ export function documentAfterStringEdit(previous: SourceDocument, text: string):
     if (current.parent) shiftAfter(current.parent.children!, current, delta);
   }
   rememberStrictJsonText(root, text);
-  updateRootValue(root, pathOf(replacement), replacement.value as string);
+  updateRootValue(root, pathOf(replacement), value);
   const document: SourceDocument = { file: previous.file, text, format: 'json', roots: previous.roots, problems: [], lineMap: new LineMap(text) };
   edits.set(document, { previous, node: replacement });
   return document;
