@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { member, parseDocument, scopeGraph, type DocNode, type Machine } from '@sfn-lint/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Analyser, type Analysis } from './analysis.js';
 import { ConfigLookup } from './config-lookup.js';
@@ -10,7 +11,7 @@ import { DEFAULT_SETTINGS, type ServerSettings } from './settings.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
-/** Every JSON definition among the fixtures: the examples and each rule's valid and invalid cases. */
+/** Every JSON definition among the fixtures (the examples and each rule's valid and invalid cases), and each as YAML. */
 function definitionFixtures(): { name: string; text: string }[] {
   const files = readdirSync(join(FIXTURES, 'examples')).map((name) => join('examples', name));
   for (const rule of readdirSync(FIXTURES, { withFileTypes: true })) {
@@ -25,7 +26,10 @@ function definitionFixtures(): { name: string; text: string }[] {
       for (const name of names) if (name.endsWith('.asl.json')) files.push(join(rule.name, kind, name));
     }
   }
-  return files.map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }));
+  const json = files.map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') }));
+  // The same definitions as YAML, for its fast path.
+  const yaml = json.map(({ name, text }) => ({ name: name.replace(/\.json$/, '.yaml'), text: YAML.stringify(JSON.parse(text), { lineWidth: 0 }) }));
+  return [...json, ...yaml];
 }
 
 function analyser(reuse: boolean, settings: ServerSettings = DEFAULT_SETTINGS): Analyser {
@@ -68,13 +72,14 @@ function modelShape(machine: Machine): unknown {
   }));
 }
 
-/** Every string value of a definition (not keys) and every number, as [start, end) of the text between a string's quotes or of a number. */
+/** Every string value of a definition (not keys) and every number, as [start, end) of the text between a quoted string's quotes, or of a plain scalar. */
 function valueSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const stack: DocNode[] = [...parseDocument('m.asl.json', text).roots];
+  const stack: DocNode[] = [...parseDocument(text.startsWith('{') ? 'm.asl.json' : 'm.asl.yaml', text).roots];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.kind === 'string') spans.push([node.range.start + 1, node.range.end - 1]);
+    const quoted = text[node.range.start] === '"' || text[node.range.start] === "'";
+    if (node.kind === 'string') spans.push(quoted ? [node.range.start + 1, node.range.end - 1] : [node.range.start, node.range.end]);
     if (node.kind === 'number') spans.push([node.range.start, node.range.end]);
     stack.push(...(node.children ?? []));
   }
@@ -90,15 +95,17 @@ describe('Analyser after an edit inside a string', () => {
     for (const { name, text } of fixtures) {
       const uri = pathToFileURL(join(FIXTURES, name)).href;
       const spans = valueSpans(text);
-      for (let i = 0; i < spans.length; i++) {
+      // YAML parses are slower: a quarter of its values, which still meets every kind of edit.
+      const stride = name.endsWith('.yaml') ? 4 : 1;
+      for (let i = 0; i < spans.length; i += stride) {
         // Each value of the intact file gets one edit, then a second value gets another on
         // the tree the first left, as typing does. Some edits keep the state's shape;
         // others change a type, a transition's target or a StartAt, or leave a number that
         // is not one (which must be parsed afresh).
         const incremental = analyser(true);
-        const document = TextDocument.create(uri, 'json', 1, text);
+        const document = TextDocument.create(uri, name.endsWith('.yaml') ? 'yaml' : 'json', 1, text);
         incremental.analyse(document);
-        for (const [index, kind] of [[i, i % 3], [(i * 7 + 3) % spans.length, 0]]) {
+        for (const [index, kind] of [[i, (i / stride) % 3], [(i * 7 + 3) % spans.length, 0]]) {
           // A number replaced with a word is no JSON: the tolerant parse may find fewer values.
           const span = valueSpans(document.getText())[index];
           if (!span) continue;
@@ -154,5 +161,20 @@ describe('Analyser after an edit inside a string', () => {
     // A processor's StartAt changes how its scope reads: the whole model is built again.
     const startAt = member(stateNamed('Reserve items').processorNode, 'StartAt')!;
     expect(appendTo(startAt, 'x')).toHaveLength(machine.states.length);
+  });
+
+  it('takes a YAML document over the same way, when its scalars are plain', () => {
+    const yaml = YAML.stringify(JSON.parse(readFileSync(join(FIXTURES, 'examples', 'fulfilment-workflow.asl.json'), 'utf8')), { lineWidth: 0 });
+    const uri = pathToFileURL(join(FIXTURES, 'examples', 'fulfilment-workflow.asl.yaml')).href;
+    const incremental = analyser(true);
+    const document = TextDocument.create(uri, 'yaml', 1, yaml);
+    const before = incremental.analyse(document);
+    const first = before.result!.machines[0];
+    const at = document.positionAt(yaml.indexOf('TableName: stock') + 'TableName: stock'.length);
+    TextDocument.update(document, [{ range: { start: at, end: at }, text: '-v2' }], 2);
+    const second = incremental.analyse(document);
+    expect(second.source.roots[0]).toBe(before.source.roots[0]);
+    expect(second.result!.machines[0].states.filter((state) => !first.states.includes(state)).map((state) => state.name)).toEqual(['Reserve item']);
+    expect(outcome(second)).toEqual(outcome(analyser(false).analyse(document)));
   });
 });

@@ -110,7 +110,7 @@ export class Analyser {
     const file = path ?? uri;
     const text = document.getText();
     const format = formatOf(document, file, text);
-    const reused = previous && format === 'json' && this.options.reuseTree?.(uri) ? documentAfterValueEdit(previous, text) : undefined;
+    const reused = previous && format === previous.format && this.options.reuseTree?.(uri) ? documentAfterValueEdit(previous, text) : undefined;
     const source = reused ?? parseDocument(file, text, format);
     const base = { uri, version: document.version, file, source };
     const settings = this.options.settings(uri);

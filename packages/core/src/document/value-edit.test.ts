@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { parseDocument, type SourceDocument } from './document.js';
 import { JSON_NUMBER, strictJsonText } from './json-strict.js';
 import type { DocNode } from './node.js';
@@ -139,8 +140,80 @@ describe('documentAfterValueEdit', () => {
     expect(documentAfterValueEdit(parseDocument('m.asl.json', duplicate), duplicate.replace('"a"', '"ab"'))).toBeUndefined();
     const template = '{ "Resources": { "M": { "Type": "AWS::StepFunctions::StateMachine", "Properties": { "DefinitionString": "{}" } } } }';
     expect(documentAfterValueEdit(parseDocument('t.json', template), template.replace('"{}"', '"{ }"'))).toBeUndefined();
-    const yaml = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    End: true\n';
-    expect(documentAfterValueEdit(parseDocument('m.asl.yaml', yaml), yaml.replace('Pass', 'Passx'))).toBeUndefined();
+  });
+});
+
+describe('documentAfterValueEdit on YAML', () => {
+  /** The example as YAML, with its strings plain, double-quoted or single-quoted. */
+  const styles = (['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'] as const).map((style) =>
+    YAML.stringify(JSON.parse(FULFILMENT), { defaultStringType: style, defaultKeyType: 'PLAIN', lineWidth: 0 }),
+  );
+
+  function expectSameAsYamlParsed(patched: SourceDocument, text: string): void {
+    const fresh = parseDocument('m.asl.yaml', text);
+    expect(fresh.problems).toEqual([]);
+    expect(patched.text).toBe(text);
+    expect(shape(patched.roots[0])).toEqual(shape(fresh.roots[0]));
+    expect(rootValue(patched.roots[0])).toEqual(toValue(fresh.roots[0]));
+  }
+
+  it('matches a fresh parse after every edit it takes, in every scalar of each style, and takes the plain ones', () => {
+    let taken = 0;
+    let declined = 0;
+    for (const yaml of styles) {
+      const scalars: DocNode[] = [];
+      const stack = [parseDocument('m.asl.yaml', yaml).roots[0]];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node.kind === 'string' || node.kind === 'number') scalars.push(node);
+        stack.push(...(node.children ?? []));
+      }
+      // Every other scalar: the three styles give each kind of value many times over.
+      for (const node of scalars.filter((_, index) => index % 2 === 0)) {
+        const { start, end } = node.range;
+        for (const [at, remove, insert] of [
+          [end - 1, 0, 'x'],
+          [end, 0, 'x'],
+          [end, 0, '5'],
+          [start, 0, 'a'],
+          [start + 1, 1, ''],
+          [end, 0, ': y'],
+          [end, 0, ' #'],
+          [end - 1, 0, '"'],
+          [end - 1, 0, "'"],
+          [end - 1, 0, '\\n'],
+          [end, 0, '\nz'],
+          [start, end - start, 'true'],
+          [start, end - start, '12'],
+          [start, end - start, '1.5'],
+        ] as const) {
+          const text = edited(yaml, at, remove, insert);
+          const patched = documentAfterValueEdit(parseDocument('m.asl.yaml', yaml), text);
+          if (patched) {
+            expectSameAsYamlParsed(patched, text);
+            taken++;
+          } else {
+            declined++;
+          }
+        }
+      }
+    }
+    expect(taken).toBeGreaterThan(150);
+    expect(declined).toBeGreaterThan(150);
+  });
+
+  it('declines a tree with aliases, merge keys or tags, and a document with directives', () => {
+    const anchored = 'StartAt: A\nStates:\n  A:\n    Type: &t Pass\n    Comment: *t\n    End: true\n';
+    const tagged = 'StartAt: A\nStates:\n  A:\n    Type: !!str Pass\n    Comment: c\n    End: true\n';
+    const directive = '%YAML 1.2\n---\nStartAt: A\nStates:\n  A:\n    Type: Pass\n    Comment: c\n    End: true\n';
+    const flow = 'StartAt: A\nStates:\n  A: { Type: Pass, Comment: c, End: true }\n';
+    for (const yaml of [anchored, tagged, directive, flow]) {
+      const at = yaml.indexOf('Comment: ') + 'Comment: '.length + 1;
+      expect(documentAfterValueEdit(parseDocument('m.asl.yaml', yaml), edited(yaml, at, 0, 'x')), yaml).toBeUndefined();
+    }
+    const plain = 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Comment: c\n    End: true\n';
+    const at = plain.indexOf('Comment: ') + 'Comment: '.length + 1;
+    expect(documentAfterValueEdit(parseDocument('m.asl.yaml', plain), edited(plain, at, 0, 'x'))).toBeDefined();
   });
 });
 

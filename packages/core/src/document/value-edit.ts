@@ -1,6 +1,6 @@
 /**
- * Re-reading a large JSON definition after an edit inside one string or number value, the
- * usual keystroke in an editor, without parsing it again: the tree is kept, the value's
+ * Re-reading a large JSON or YAML definition after an edit inside one string or number
+ * value, the usual keystroke in an editor, without parsing it again: the tree is kept, the value's
  * node is replaced, and the nodes after it move by the edit's length.
  */
 import type { SourceDocument } from './document.js';
@@ -9,6 +9,7 @@ import { JSON_NUMBER, strictJsonText, rememberStrictJsonText } from './json-stri
 import { LineMap } from './line-map.js';
 import { TreeNode } from './node.js';
 import { forgetMemberIndex, member, pathOf, updateRootValue } from './node-access.js';
+import { plainYamlTree } from './yaml.js';
 
 /** How a document was made from the one before it by `documentAfterValueEdit`. */
 export interface ValueEdit {
@@ -80,6 +81,51 @@ function editedValue(node: TreeNode, text: string, start: number, oldEnd: number
 }
 
 /**
+ * As editedValue, for a scalar of a plain YAML tree: a double- or single-quoted one on one
+ * line with nothing escaped, a plain one on one line outside flow collections that reads
+ * as the string it is written as before and after the edit, or a plain decimal integer.
+ * The edit adds no line break, and nothing that would end or escape the scalar.
+ */
+function editedYamlValue(node: TreeNode, before: string, text: string, start: number, oldEnd: number, newEnd: number): string | number | undefined {
+  const end = node.end + newEnd - oldEnd;
+  const inserted = text.slice(start, newEnd);
+  if (LINE_BREAK.test(inserted) || start < node.start || oldEnd > node.end) return undefined;
+  const raw = before.slice(node.start, node.end);
+  const after = text.slice(node.start, end);
+  if (node.kind === 'number') return YAML_DECIMAL.test(raw) && YAML_DECIMAL.test(after) ? Number(after) : undefined;
+  if (node.kind !== 'string') return undefined;
+  const quote = raw[0];
+  if (quote === '"' || quote === "'") {
+    if (start === node.start || oldEnd === node.end || raw !== `${quote}${node.value as string}${quote}` || LINE_BREAK.test(raw)) return undefined;
+    if (inserted.includes(quote) || (quote === '"' && inserted.includes('\\'))) return undefined;
+    return after.slice(1, -1);
+  }
+  if (raw !== node.value || !plainYamlString(raw) || !plainYamlString(after)) return undefined;
+  // In a flow collection, commas and brackets end a plain scalar too.
+  for (let container = node.parent; container; container = container.parent) {
+    const opening = before.charCodeAt(container.start);
+    if (opening === 0x5b /* [ */ || opening === 0x7b /* { */) return undefined;
+  }
+  return after;
+}
+
+const LINE_BREAK = /[\r\n]/;
+
+/** A decimal integer as YAML's core schema reads it and JSON writes it. */
+const YAML_DECIMAL = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * True when the text, as a plain scalar on one line of a block mapping or sequence, is the
+ * string it spells. Stricter than YAML: anything that could start with an indicator, hold
+ * a comment or a key separator, or read as null, a boolean or a number is left to a parse.
+ */
+function plainYamlString(raw: string): boolean {
+  if (raw.length === 0 || raw !== raw.trim() || /\t/.test(raw)) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`+.~0-9]/.test(raw) || raw.endsWith(':') || raw.includes(': ') || raw.includes(' #')) return false;
+  return !/^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(raw);
+}
+
+/**
  * The child of a container whose value range holds `[start, end)`, ends included, so that
  * a digit typed after a number is found in it; the children are in source order.
  */
@@ -100,18 +146,21 @@ function childHolding(node: TreeNode, start: number, end: number): TreeNode | un
 /**
  * The document for `text` when it differs from `previous` only inside one string value
  * (not a key) without escapes before or after, or inside or at the end of one number that
- * stays a number, of a strictly parsed JSON state machine definition without parse
- * problems: else undefined, and the caller parses `text` afresh. Templates are left out:
- * what is read from their DefinitionStrings is cached by node.
+ * stays a number, of a state machine definition without parse problems, strictly parsed
+ * JSON or YAML without aliases, merge keys or tags (for YAML, see editedYamlValue): else
+ * undefined, and the caller parses `text` afresh. Templates are left out: what is read
+ * from their DefinitionStrings is cached by node.
  *
  * The tree of `previous` is changed in place and belongs to the new document from then
  * on. The edited value gets a new node, so that anything cached for the old one (its
  * parsed Resource, say) is not taken for the new value.
  */
 export function documentAfterValueEdit(previous: SourceDocument, text: string): SourceDocument | undefined {
-  if (previous.format !== 'json' || previous.roots.length !== 1 || previous.problems.length > 0) return undefined;
+  if (previous.roots.length !== 1 || previous.problems.length > 0) return undefined;
   const root = previous.roots[0];
-  if (!(root instanceof TreeNode) || strictJsonText(root) !== previous.text) return undefined;
+  if (!(root instanceof TreeNode)) return undefined;
+  const json = previous.format === 'json';
+  if (json ? strictJsonText(root) !== previous.text : !plainYamlTree(root) || previous.text.startsWith('%')) return undefined;
   if (member(root, 'States') === undefined || member(root, 'StartAt') === undefined) return undefined;
   const { start, oldEnd, newEnd } = editBetween(previous.text, text);
   if (start === oldEnd && start === newEnd) return undefined;
@@ -120,7 +169,7 @@ export function documentAfterValueEdit(previous: SourceDocument, text: string): 
   while (node && (node.kind === 'object' || node.kind === 'array')) node = childHolding(node, start, oldEnd);
   if (!node) return undefined;
   const delta = newEnd - oldEnd;
-  const value = editedValue(node, text, start, oldEnd, newEnd);
+  const value = json ? editedValue(node, text, start, oldEnd, newEnd) : editedYamlValue(node, previous.text, text, start, oldEnd, newEnd);
   if (value === undefined) return undefined;
 
   const parent = node.parent!;
@@ -134,9 +183,9 @@ export function documentAfterValueEdit(previous: SourceDocument, text: string): 
     current.end += delta;
     if (current.parent) shiftAfter(current.parent.children!, current, delta);
   }
-  rememberStrictJsonText(root, text);
+  if (json) rememberStrictJsonText(root, text);
   updateRootValue(root, pathOf(replacement), value);
-  const document: SourceDocument = { file: previous.file, text, format: 'json', roots: previous.roots, problems: [], lineMap: new LineMap(text) };
+  const document: SourceDocument = { file: previous.file, text, format: previous.format, roots: previous.roots, problems: [], lineMap: new LineMap(text) };
   edits.set(document, { previous, node: replacement });
   return document;
 }

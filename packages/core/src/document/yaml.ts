@@ -28,6 +28,18 @@ export interface YamlParseResult {
  * aliases are expanded, with a bound; `<<` merge keys are applied. Unknown tags such as
  * CloudFormation's `!Ref` keep their value.
  */
+/** The roots of YAML trees in which every node stands where its own text is. */
+const plainTrees = new WeakSet<TreeNode>();
+
+/**
+ * True for the root of a YAML tree without aliases, merge keys or tags: each node is made
+ * from the text at its own range alone, so an edit inside one scalar changes that node
+ * and no other (see documentAfterValueEdit).
+ */
+export function plainYamlTree(root: TreeNode): boolean {
+  return plainTrees.has(root);
+}
+
 export function parseYaml(text: string): YamlParseResult {
   const first = parseYamlText(text);
   if (!first.flowIndentError) return first.result;
@@ -42,6 +54,8 @@ export function parseYaml(text: string): YamlParseResult {
 function moveBack(result: YamlParseResult, original: Int32Array): YamlParseResult {
   const at = (offset: number): number => original[Math.min(Math.max(offset, 0), original.length - 1)];
   for (const { root } of result.documents) {
+    // Its nodes were made from other text than the file's.
+    if (root) plainTrees.delete(root);
     const stack: TreeNode[] = root ? [root] : [];
     while (stack.length > 0) {
       const node = stack.pop()!;
@@ -101,6 +115,9 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
       problems.push({ code: 'parse-error', message: `${yamlMessage(message)}${more}`, range: { start, end } });
     }
     const converting = new Set<YamlNode>();
+    // Whether every node is where its own text is: no alias or merge key copies nodes,
+    // and no tag gives a value its text does not (see plainYamlTree).
+    let plain = true;
     // Alias.resolve walks the whole document for each alias, which is quadratic in a file
     // with many aliases: every alias is resolved in one walk instead, the first time one is met.
     let targets: Map<unknown, YamlNode | undefined> | undefined;
@@ -116,6 +133,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
 
     const convert = (node: unknown, aliasDepth: number): TreeNode => {
       const intrinsic = intrinsicOfTag((node as YamlNode | null)?.tag);
+      if ((node as YamlNode | null)?.tag !== undefined) plain = false;
       if (!intrinsic) return convertValue(node, aliasDepth);
       // `!GetAtt X.Arn` is `{"Fn::GetAtt": "X.Arn"}`: the rest of sfn-lint reads the long form only.
       const inner = convertValue(node, aliasDepth);
@@ -131,6 +149,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
 
     const convertValue = (node: unknown, aliasDepth: number): TreeNode => {
       if (isAlias(node)) {
+        plain = false;
         targets ??= aliasTargets(doc);
         const target = targets.has(node) ? targets.get(node) : node.resolve(doc);
         const [start, end] = node.range ?? [0, 0];
@@ -216,6 +235,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     };
 
     const mergeInto = (target: TreeNode, source: unknown, aliasDepth: number): void => {
+      plain = false;
       const sources = isSeq(source) ? source.items : [source];
       // A set, not a search of the members so far: merging a large map is otherwise quadratic.
       const keys = new Set(target.children!.map((existing) => existing.key));
@@ -252,6 +272,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     };
 
     const root = doc.contents == null ? undefined : convert(doc.contents, 0);
+    if (root && plain) plainTrees.add(root);
     documents.push({ root, start: doc.range?.[0] ?? 0 });
   }
   return { result: { documents, problems }, flowIndentError };
