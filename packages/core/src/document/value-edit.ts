@@ -1,7 +1,7 @@
 /**
  * Re-reading a large JSON or YAML definition after an edit inside one string or number
- * value, the usual keystroke in an editor, without parsing it again: the tree is kept, the value's
- * node is replaced, and the nodes after it move by the edit's length.
+ * value, the usual keystroke in an editor, without parsing it again: the tree is kept,
+ * the value's node is replaced, and the nodes after it move by the edit's length.
  */
 import type { SourceDocument } from './document.js';
 import type { DocNode } from './node.js';
@@ -21,7 +21,7 @@ export interface ValueEdit {
 
 const edits = new WeakMap<SourceDocument, ValueEdit>();
 
-/** The string edit that made this document from an earlier one, if `documentAfterValueEdit` made it. */
+/** The value edit that made this document from an earlier one, if `documentAfterValueEdit` made it. */
 export function valueEditOf(document: SourceDocument): ValueEdit | undefined {
   return edits.get(document);
 }
