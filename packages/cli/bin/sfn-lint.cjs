@@ -23,8 +23,32 @@ const vm = require('node:vm');
 // accepts a cache only under the flags it was made with. Flags the user gave node win.
 const USER_TIERS = /--(?:no-)?(?:opt|turbofan|maglev|max-opt|jitless)\b/;
 if (process.env.SFN_LINT_WORKER_THREAD !== '1' && !USER_TIERS.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) {
-  require('node:v8').setFlagsFromString('--max-opt=2');
+  setV8Flags('--max-opt=2');
   globalThis[Symbol.for('sfn-lint.tier-cap')] = true;
+}
+
+/**
+ * V8's setFlagsFromString, also for the bundle (src/node-builtins.ts), without loading
+ * node:v8: that module pulls in Node's stream modules, 3 ms of a run that otherwise needs
+ * none of them (a clean lint writes nothing). Node's own binding, which node:v8 calls, is
+ * reached through process.binding; that is deprecated (DEP0111) and warns on first use,
+ * a warning meant for code that depends on it, not for a caller that falls back to
+ * node:v8 where the binding is gone. So the warning is held back for that one call.
+ */
+function setV8Flags(flags) {
+  let binding;
+  const { noDeprecation } = process;
+  try {
+    process.noDeprecation = true;
+    binding = typeof process.binding === 'function' ? process.binding('v8') : undefined;
+  } catch {
+    binding = undefined;
+  } finally {
+    process.noDeprecation = noDeprecation;
+  }
+  const set = typeof binding?.setFlagsFromString === 'function' ? (text) => binding.setFlagsFromString(text) : (text) => require('node:v8').setFlagsFromString(text);
+  globalThis[Symbol.for('sfn-lint.set-v8-flags')] = set;
+  set(flags);
 }
 const Module = require('node:module');
 
@@ -146,7 +170,7 @@ function runMain(main) {
       if (process.env.SFN_LINT_WRITE_CODE_CACHE === '1') writeCaches();
       // Tearing down a large heap at a natural exit costs tens of milliseconds; leave as
       // soon as everything written has been flushed.
-      process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+      bundle.afterOutputFlushed(() => process.exit(code));
     },
     (error) => {
       process.stderr.write(`sfn-lint: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);

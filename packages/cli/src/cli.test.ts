@@ -588,6 +588,33 @@ describe('code cache', () => {
     expect(run.stderr.split('\n').filter(Boolean)).toEqual(['sfn-lint.cjs accepted', 'yaml.cjs accepted']);
   });
 
+  it('loads neither node:v8 nor the stream modules for a clean lint, and warns of nothing', () => {
+    // A hook reports, as the process exits, the Node modules the run loaded after it.
+    const hook = join(root, 'report-modules.cjs');
+    writeFileSync(
+      hook,
+      'const before = new Set(process.moduleLoadList);\n' +
+        "process.on('exit', () => require('node:fs').writeSync(2, process.moduleLoadList.filter((m) => !before.has(m)).join('\\n')));\n",
+    );
+    const loaded = (file: string) => {
+      const run = spawnSync(process.execPath, ['--require', hook, BIN, join(root, file)], { encoding: 'utf8' });
+      return { status: run.status, stdout: run.stdout, modules: run.stderr.split('\n') };
+    };
+    const clean = loaded('clean.asl.json');
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toBe('');
+    expect(clean.modules).not.toContain('NativeModule v8');
+    expect(clean.modules).not.toContain('NativeModule stream');
+    // process.binding's deprecation warning is held back, and the tiers are still capped.
+    expect(clean.modules.filter((m) => m.includes('Warning') || m.includes('DEP0111'))).toEqual([]);
+    expect(clean.modules).toContain('Internal Binding v8');
+    // A run with something to report writes it whole, through Node's streams.
+    const dirty = loaded('duplicate.asl.json');
+    expect(dirty.status).toBe(1);
+    expect(dirty.stdout).toContain('no-duplicate-key');
+    expect(dirty.modules).toContain('NativeModule stream');
+  });
+
   it('holds the young generation through a large file, unless node was given heap flags', () => {
     // A hook reports the young generation's size as the run ends.
     const hook = join(root, 'report-young.cjs');

@@ -4,6 +4,7 @@ import { fixInPasses } from '@sfn-lint/core';
 import type { FixMode } from './args.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readRelated } from './related-files.js';
+import type { TextOutput } from './standard-streams.js';
 
 /** Lints one file's text again, reading the files a template names through `read`. */
 export type Relint = (text: string, read: typeof readRelated) => LintResult;
@@ -22,7 +23,7 @@ export class FileFixer {
     private readonly mode: FixMode,
     /** `--quiet`: as in ESLint, warnings are neither reported nor fixed. */
     private readonly quiet: boolean,
-    private readonly stderr: NodeJS.WritableStream,
+    private readonly stderr: TextOutput,
   ) {}
 
   /** The result after fixing: the problems that remain, and the fixed text as `output`. */

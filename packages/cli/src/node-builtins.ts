@@ -21,6 +21,12 @@ export function nodeWorkerThreads(): typeof import('node:worker_threads') {
   return (workerThreads ??= requireBuiltin('node:worker_threads') as typeof import('node:worker_threads'));
 }
 
-export function nodeV8(): typeof import('node:v8') {
-  return (v8 ??= requireBuiltin('node:v8') as typeof import('node:v8'));
+/**
+ * V8's setFlagsFromString. The bin gives one that does not load node:v8 (with the stream
+ * modules it pulls in); compiled modules run in-process load node:v8.
+ */
+export function setV8Flags(flags: string): void {
+  const fromBin = (globalThis as Record<symbol, unknown>)[Symbol.for('sfn-lint.set-v8-flags')];
+  if (typeof fromBin === 'function') (fromBin as (flags: string) => void)(flags);
+  else (v8 ??= requireBuiltin('node:v8') as typeof import('node:v8')).setFlagsFromString(flags);
 }

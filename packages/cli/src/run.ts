@@ -14,13 +14,14 @@ import type { OutputTarget } from './output-targets.js';
 import { readRelated } from './related-files.js';
 import { repositoryRoot } from './repository-root.js';
 import { ruleSeverities } from './rule-severities.js';
+import type { TextOutput } from './standard-streams.js';
 import { version } from './version.js';
 
 export interface Output {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
+  readonly stdout: TextOutput;
+  readonly stderr: TextOutput;
 }
 
 /** Lints what the options name, writes the report, and returns the exit code. */
@@ -106,10 +107,13 @@ function writeReports(options: RunOptions, results: readonly LintResult[], ran: 
     rules: sarif ? rulesRun(ran) : undefined,
     toolVersion: sarif ? version() : undefined,
   };
+  // Colour matters only when there is something to show: a clean run never asks whether
+  // stdout is a terminal, which would make its stream (standard-streams.ts).
+  const shows = results.some((result) => result.diagnostics.length > 0);
   let ok = true;
   for (const target of options.outputs) {
     // Colour only where a person reads it: a file gets escape codes only when asked for.
-    const color = target.file === undefined ? (options.color ?? (output.stdout.isTTY === true && !output.env.NO_COLOR)) : options.color === true;
+    const color = target.file === undefined ? (options.color ?? (shows && output.stdout.isTTY === true && !output.env.NO_COLOR)) : options.color === true;
     const report = formatters[target.format](results, { ...base, color });
     const text = report === '' || report.endsWith('\n') ? report : `${report}\n`;
     if (target.file === undefined) {

@@ -1,4 +1,4 @@
-import { nodeV8 } from './node-builtins.js';
+import { setV8Flags } from './node-builtins.js';
 
 /**
  * V8 settings for a short run, the usual one in a pre-commit hook: the tiers capped below
@@ -44,7 +44,7 @@ export function holdYoungGenerationFor(length: number): void {
   if (length < LARGE_FILE || marks[CAP] !== true || marks[HOLD] !== undefined) return;
   if (USER_HEAP_FLAGS.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return;
   marks[HOLD] = true;
-  nodeV8().setFlagsFromString('--semi-space-growth-factor=1');
+  setV8Flags('--semi-space-growth-factor=1');
 }
 
 /** True while the cap or the hold is in force. */
@@ -62,7 +62,7 @@ function end(): void {
     flags.push('--semi-space-growth-factor=2');
     marks[HOLD] = false;
   }
-  nodeV8().setFlagsFromString(flags.join(' '));
+  setV8Flags(flags.join(' '));
 }
 
 /**
