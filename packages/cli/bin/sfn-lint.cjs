@@ -50,7 +50,6 @@ function setV8Flags(flags) {
   globalThis[Symbol.for('sfn-lint.set-v8-flags')] = set;
   set(flags);
 }
-const Module = require('node:module');
 
 const dist = path.join(__dirname, '..', 'dist');
 /** Bytes of a cache file's script copy compared at a time. */
@@ -109,20 +108,20 @@ function runScript(name) {
   const script = new vm.Script(source, { filename: file, cachedData: cachedDataFor(cacheFile, bytes) });
   loadedScripts.push({ cacheFile, bytes, script });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, requireFor(file), module, file, dist);
+  script.runInThisContext().call(module.exports, module.exports, scriptRequire, module, file, dist);
   return module.exports;
 }
 
-/** Node's require for a script, except that the lazy scripts load through runScript. */
-function requireFor(file) {
-  const nodeRequire = Module.createRequire(file);
-  const require = (id) => {
-    const lazy = LAZY_SCRIPTS.get(id);
-    if (lazy === undefined) return nodeRequire(id);
-    if (!lazyExports.has(lazy)) lazyExports.set(lazy, runScript(lazy));
-    return lazyExports.get(lazy);
-  };
-  return Object.assign(require, { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main });
+/**
+ * The require the scripts get. They require only Node's built-ins, which this file's own
+ * require loads from any folder, and the lazy scripts, which load through runScript.
+ * (Module.createRequire would load node:module, and Node's ES module loader with it.)
+ */
+function scriptRequire(id) {
+  const lazy = LAZY_SCRIPTS.get(id);
+  if (lazy === undefined) return require(id);
+  if (!lazyExports.has(lazy)) lazyExports.set(lazy, runScript(lazy));
+  return lazyExports.get(lazy);
 }
 
 /** Writes each cache: the script's length, the script, then V8's data. */

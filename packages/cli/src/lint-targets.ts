@@ -1,9 +1,9 @@
-import { availableParallelism, loadavg } from 'node:os';
 import type { LintOptions, LintResult } from '@sfn-lint/core';
 import type { LintCache } from './cache.js';
 import { endShortRunTuning, tuneBeforeFile } from './short-run-tuning.js';
 import type { FileTarget } from './files.js';
 import { lintFile, readText } from './lint-file.js';
+import { nodeOs } from './node-builtins.js';
 import type { LintJob, LintJobReply } from './lint-job.js';
 import { jobOptions, lintWithRecord, optionsKey } from './lint-job.js';
 import type { LintRecord } from './lint-record.js';
@@ -98,7 +98,7 @@ export function workerThreads(concurrency: Concurrency, files: number, cores?: n
   if (concurrency === 'auto') {
     // Too few files for two threads: the load average, a file read, is not worth asking.
     if (files < 2 * AUTO_FILES_PER_THREAD) return 0;
-    const idle = (cores ?? availableParallelism()) - (load ?? loadavg()[0]);
+    const idle = (cores ?? nodeOs().availableParallelism()) - (load ?? nodeOs().loadavg()[0]);
     const threads = Math.min(Math.floor(idle + 0.5), Math.floor(files / AUTO_FILES_PER_THREAD));
     return threads < 2 ? 0 : threads;
   }
