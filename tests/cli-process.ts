@@ -13,8 +13,8 @@ export interface CliRun {
 }
 
 /** Runs sfn-lint (or another copy of its bin) as a process, with colour left to the arguments. */
-export function runCli(args: readonly string[], options: { cwd: string; input?: string; bin?: string }): CliRun {
-  const env = { ...process.env };
+export function runCli(args: readonly string[], options: { cwd: string; input?: string; bin?: string; env?: Readonly<Record<string, string>> }): CliRun {
+  const env = { ...process.env, ...options.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   const result = spawnSync(process.execPath, [options.bin ?? BIN, ...args], { cwd: options.cwd, input: options.input ?? '', env, encoding: 'utf8', timeout: 300_000 });

@@ -172,8 +172,9 @@ describe('--concurrency', () => {
     for (const path of ['bin', 'dist', 'package.json']) cpSync(join(BIN, '../..', path), join(cli, path), { recursive: true });
     const bundle = join(cli, 'dist/sfn-lint.cjs');
     const code = readFileSync(bundle, 'latin1');
-    expect(code).toContain('function runLintJob(');
-    writeFileSync(bundle, code.replace('function runLintJob(', 'function runLintJob(){throw new Error("the worker broke")}function unused('), 'latin1');
+    // The bundle's names are minified; the reply a worker builds for a batch keeps its property names.
+    expect(code.split('replies:')).toHaveLength(2);
+    writeFileSync(bundle, code.replace('replies:', 'replies:(()=>{throw new Error("the worker broke")})(),unused:'), 'latin1');
     for (let i = 0; i < 6; i++) write(`many/m${i}.asl.json`, CLEAN);
     const sfnLintCopy = (concurrency: string) => runCli(['many', '--concurrency', concurrency], { cwd: root, bin: join(cli, 'bin/sfn-lint.cjs') });
     const run = sfnLintCopy('2');
@@ -181,6 +182,10 @@ describe('--concurrency', () => {
     expect(run.stderr).toBe('sfn-lint: internal error: the worker broke\nSet SFN_LINT_DEBUG=1 for the stack trace. Please report this.\n');
     expect(run.stdout).toBe('');
     expect(sfnLintCopy('off')).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    // With SFN_LINT_DEBUG, the stack trace names the source files, not the minified bundle.
+    const debug = runCli(['many', '--concurrency', '2'], { cwd: root, bin: join(cli, 'bin/sfn-lint.cjs'), env: { SFN_LINT_DEBUG: '1' } });
+    expect(debug.stderr).toMatch(/^sfn-lint: internal error: Error: the worker broke\n\s+at .*lint-worker\.ts:\d+:\d+/);
+    expect(debug.stderr).not.toMatch(/sfn-lint\.cjs:\d+/);
   });
 
   it('takes auto, off or a number of threads', () => {

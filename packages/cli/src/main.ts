@@ -1,5 +1,6 @@
 import { parseCommand, POLICY_USAGE, USAGE } from './args.js';
 import type { ConfigFileError } from '@sfn-lint/core';
+import { sourceStack } from './stack-trace.js';
 import { afterStandardStreamsFlushed, standardError, standardOutput } from './standard-streams.js';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
@@ -44,7 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       standardError.write(`sfn-lint: ${error.message}\nRun "sfn-lint --help" for usage.\n`);
     } else {
       const debug = Boolean(process.env.SFN_LINT_DEBUG);
-      const detail = error instanceof Error ? (debug ? error.stack : error.message) : String(error);
+      const detail = error instanceof Error ? (debug && error.stack !== undefined ? sourceStack(error.stack) : error.message) : String(error);
       standardError.write(`sfn-lint: internal error: ${detail}\n${debug ? '' : 'Set SFN_LINT_DEBUG=1 for the stack trace. '}Please report this.\n`);
     }
     return 2;

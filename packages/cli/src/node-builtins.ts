@@ -15,6 +15,7 @@ let crypto: typeof import('node:crypto') | undefined;
 let workerThreads: typeof import('node:worker_threads') | undefined;
 let v8: typeof import('node:v8') | undefined;
 let os: typeof import('node:os') | undefined;
+let moduleApi: typeof import('node:module') | undefined;
 
 export function nodeCrypto(): typeof import('node:crypto') {
   return (crypto ??= requireBuiltin('node:crypto') as typeof import('node:crypto'));
@@ -22,6 +23,11 @@ export function nodeCrypto(): typeof import('node:crypto') {
 
 export function nodeOs(): typeof import('node:os') {
   return (os ??= requireBuiltin('node:os') as typeof import('node:os'));
+}
+
+/** Node's module API, for the source map of a stack trace (stack-trace.ts). */
+export function nodeModule(): typeof import('node:module') {
+  return (moduleApi ??= requireBuiltin('node:module') as typeof import('node:module'));
 }
 
 export function nodeWorkerThreads(): typeof import('node:worker_threads') {
