@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
 import { definitionRoots, docsUrlFor, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
 import type { FileTarget } from './files.js';
 import { holdYoungGenerationFor } from './short-run-tuning.js';
+import { readTextFile } from './text-file.js';
 
 /** The result for one file, or undefined for a searched file that holds no definition. */
 export function lintFile(target: FileTarget, options: LintOptions): LintResult | undefined {
   let text: string;
   try {
-    text = readFileSync(target.path, 'utf8');
+    text = readTextFile(target.path);
   } catch (error) {
     if (!target.always) return undefined;
     return readError(target.path, error);
@@ -19,7 +19,7 @@ export function lintFile(target: FileTarget, options: LintOptions): LintResult |
 /** A file's text, or undefined when it cannot be read. */
 export function readText(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextFile(path);
   } catch {
     return undefined;
   }

@@ -47,9 +47,12 @@ export class ScopeGraph {
         }
         const edge = { from, to: this.indexOf.get(target)!, transition };
         edges.push(edge);
-        (list ??= []).push(edge);
+        if (list === undefined) list = [edge];
+        else list.push(edge);
       }
-      out.push(list ?? NO_EDGES);
+      // Kept for the whole lint: a list that grew by push has room for 17 edges, so it is
+      // copied to its size.
+      out.push(list === undefined ? NO_EDGES : list.length > 1 ? list.slice() : list);
     }
     this.edges = edges;
     this.out = out;

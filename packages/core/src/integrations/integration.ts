@@ -192,9 +192,17 @@ function readParameters(
 }
 
 /** The needs of an entry that apply to a pattern. */
-export function iamForPattern(entry: CatalogEntry, pattern: IntegrationPattern): IamNeed[] {
-  return entry.iam.filter((need) => !need.patterns || need.patterns.includes(pattern));
+export function iamForPattern(entry: CatalogEntry, pattern: IntegrationPattern): readonly IamNeed[] {
+  let byPattern = iamNeeds.get(entry);
+  if (!byPattern) iamNeeds.set(entry, (byPattern = new Map()));
+  let needs = byPattern.get(pattern);
+  if (!needs) byPattern.set(pattern, (needs = entry.iam.filter((need) => !need.patterns || need.patterns.includes(pattern))));
+  return needs;
 }
+
+// Every Task that calls an integration the same way needs the same permissions: one list
+// each, shared, rather than thousands of equal lists kept for the whole lint.
+const iamNeeds = new WeakMap<CatalogEntry, Map<IntegrationPattern, readonly IamNeed[]>>();
 
 // ---------------------------------------------------------------------------------------
 // IAM resolution

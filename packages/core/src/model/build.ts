@@ -138,23 +138,20 @@ function newScope(
   };
 }
 
+// The model's lists are made with map, not grown by push: V8 gives a list room for 17
+// entries at its first push, and a 1 MB definition keeps thousands of lists of one or two
+// (error names, retriers, catchers, transitions) for the whole lint.
+
 function errorNames(errorEquals: Field): { name: string; node: DocNode }[] {
-  const names: { name: string; node: DocNode }[] = [];
-  const list = items(errorEquals);
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    if (item.kind === 'string') names.push({ name: item.value as string, node: item });
-  }
-  return names;
+  return items(errorEquals)
+    .filter((item) => item.kind === 'string')
+    .map((item) => ({ name: item.value as string, node: item }));
 }
 
 function buildRetriers(node: Field): Retrier[] {
-  const list = items(node);
-  const retriers: Retrier[] = [];
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index];
+  return items(node).map((item, index) => {
     const errorEquals = member(item, 'ErrorEquals');
-    retriers.push({
+    return {
       node: item,
       index,
       errorEquals,
@@ -165,18 +162,14 @@ function buildRetriers(node: Field): Retrier[] {
       maxDelaySeconds: member(item, 'MaxDelaySeconds'),
       jitterStrategy: member(item, 'JitterStrategy'),
       comment: member(item, 'Comment'),
-    });
-  }
-  return retriers;
+    };
+  });
 }
 
 function buildCatchers(node: Field): Catcher[] {
-  const list = items(node);
-  const catchers: Catcher[] = [];
-  for (let index = 0; index < list.length; index++) {
-    const item = list[index];
+  return items(node).map((item, index) => {
     const errorEquals = member(item, 'ErrorEquals');
-    catchers.push({
+    return {
       node: item,
       index,
       errorEquals,
@@ -186,19 +179,15 @@ function buildCatchers(node: Field): Catcher[] {
       output: member(item, 'Output'),
       assign: member(item, 'Assign'),
       comment: member(item, 'Comment'),
-    });
-  }
-  return catchers;
+    };
+  });
 }
 
 /** The rules of an And or Or list, or undefined when absent or nested too deep. */
 function nestedRules(node: DocNode, key: string, depth: number): ChoiceRule[] | undefined {
   const value = member(node, key);
   if (!value || depth >= MAX_CHOICE_RULE_DEPTH) return undefined;
-  const list = items(value);
-  const rules: ChoiceRule[] = [];
-  for (let i = 0; i < list.length; i++) rules.push(buildChoiceRule(list[i], depth + 1));
-  return rules;
+  return items(value).map((item) => buildChoiceRule(item, depth + 1));
 }
 
 function buildChoiceRule(node: DocNode, depth: number): ChoiceRule {
@@ -405,10 +394,7 @@ export function buildState(node: DocNode, scope: MutableScope): State {
   if (record.retryNode) record.retry = buildRetriers(record.retryNode);
   if (record.catchNode) record.catch = buildCatchers(record.catchNode);
   if (record.kind === 'Choice') {
-    const rules = items(record.choicesNode);
-    const choices: ChoiceRule[] = [];
-    for (let i = 0; i < rules.length; i++) choices.push(buildChoiceRule(rules[i], 0));
-    record.choices = choices;
+    record.choices = items(record.choicesNode).map((rule) => buildChoiceRule(rule, 0));
   }
   if (record.kind === 'Map') {
     record.processorNode ??= record.iterator;
@@ -431,7 +417,8 @@ export function buildState(node: DocNode, scope: MutableScope): State {
   }
   const catchers = state.catch;
   for (let i = 0; i < catchers.length; i++) transitions = withEdge(transitions, 'catch', catchers[i].next, state, catchers[i].index);
-  if (transitions) record.transitions = transitions;
+  // A list of one was made as such; a longer one grew by push and is copied to its size.
+  if (transitions) record.transitions = transitions.length > 1 ? transitions.slice() : transitions;
 
   if (state.kind === 'Parallel') {
     const list = items(state.branchesNode);
