@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule from './no-unused-variable.js';
+import { lintText } from '@sfn-lint/core';
 import { runRule, testRule } from './test-support/rule-tester.js';
 
 testRule(rule, {
@@ -197,4 +198,22 @@ describe('no-unused-variable fixtures', () => {
       });
     }
   }
+});
+
+describe('no-unused-variable in a DefinitionString built from pieces', () => {
+  it('reads the definition the pieces make, even when a name is split between them', () => {
+    const template = JSON.stringify({
+      Resources: {
+        Flow: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: {
+            // "Assign" and "$x" exist only once Fn::Join has put the pieces together.
+            DefinitionString: { 'Fn::Join': ['', ['{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Ass', 'ign":{"kept":1,"unused":2},"Next":"B"},"B":{"Type":"Pass","Output":"{% $', 'kept %}","End":true}}}']] },
+          },
+        },
+      },
+    });
+    const result = lintText('template.json', template, { rules: [rule] });
+    expect(result.diagnostics.filter((d) => d.ruleId === rule.id).map((d) => d.message)).toEqual([expect.stringContaining('assigns "$unused"')]);
+  });
 });

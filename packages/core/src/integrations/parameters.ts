@@ -35,7 +35,9 @@ export function parameterValues(payload: DocNode | undefined, path: string, quer
   const steps = segments(path);
   const out: ParameterValue[] = [];
   walk(payload, steps, 0, path, queryLanguage, out, fallback);
-  return out;
+  // Nearly always one value, kept as long as the Task's integration: a list grown by push
+  // has room for 17, so a longer one is copied to its size and a single one made anew.
+  return out.length === 1 ? [out[0]] : out.slice();
 }
 
 function walk(

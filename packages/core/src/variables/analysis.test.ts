@@ -330,3 +330,15 @@ describe('analyseVariables: scale', () => {
     expect(analysis.undefinedReads.map((finding) => `${finding.read.state.name} $${finding.read.name}`).sort()).toEqual(expected.sort());
   });
 });
+
+describe('analyseVariables: definitions without variables', () => {
+  it('finds nothing in a definition whose text has no Assign and no $name, and still finds what escapes spell', () => {
+    const plain = { StartAt: 'A', States: { A: task({ Parameters: { 'id.$': '$.id', 'run.$': '$$.Execution.Id' }, ResultPath: '$.out', End: true }) } };
+    expect(analyse(plain).variables.size).toBe(0);
+    // `\u0024` is `$` and `\u0041` is `A`: JSON.stringify leaves them to the text as written.
+    const escaped = '{"StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{"x.$":"\\u0024total"},"Next":"B"},"B":{"Type":"Pass","\\u0041ssign":{"unused":1},"End":true}}}';
+    const analysis = analyse(escaped);
+    expect(analysis.undefinedReads.map((u) => `${u.read.state.name}: $${u.read.name} (${u.reason})`)).toEqual(['A: $total (never-assigned)']);
+    expect(analysis.unused.map((a) => a.name)).toEqual(['unused']);
+  });
+});

@@ -209,12 +209,32 @@ function isEmpty(builder: Builder): boolean {
   return !builder.assignments && !builder.unknownAssignments && !builder.reads && !builder.mentions && !builder.tested && !builder.unknownReads;
 }
 
+/** A backslash escape that may spell `$`, `Assign` or a `${` (JSON and YAML `\u`, YAML `\x`, `\U`), or join two lines. */
+const SPELLING_ESCAPE = /\\[uxU\r\n]/;
+
+/**
+ * False when the machine certainly neither assigns nor reads a variable, nor has a `${…}`
+ * where it reads one: its text has no `Assign`, no `$` before a letter or `_` (a variable,
+ * and any JSONata expression that names one) and no `${`, nor an escape that could spell
+ * them. Most definitions use no variables, and then the walk over every path and payload
+ * of a 1 MB definition is spared. A definition rebuilt from a template's pieces (a
+ * DefinitionString) is not its document's text, and is always walked.
+ */
+function mayHoldVariables(machine: Machine): boolean {
+  let top = machine.root;
+  while (top.parent) top = top.parent;
+  if (!machine.document.roots.includes(top)) return true;
+  const text = machine.document.text;
+  return text.includes('Assign') || text.includes('${') || VARIABLE_SIGN.test(text) || SPELLING_ESCAPE.test(text);
+}
+
 /**
  * The assignments and reads of the states of a machine that assign or read any variable
  * (most states of most workflows do neither), in the order of `machine.states`. JSONata
  * expressions are parsed in batches and cached.
  */
 export function collectVariables(machine: Machine): StateVariables[] {
+  if (!mayHoldVariables(machine)) return [];
   const builders = new Map<State, Builder>();
   const pending: { builder: Builder; found: readonly JsonataString[] }[] = [];
   // Nodes of JSONPath Choice rules, of every state: nodes belong to one state each.
