@@ -11,6 +11,7 @@ export {
   booleanValue,
   isString,
   items,
+  keepRootValue,
   member,
   members,
   nodeAt,

@@ -8,6 +8,7 @@ import {
   globRegExp,
   holdsStateMachines,
   isDefinitionFile,
+  keepRootValue,
   lintDocument,
   lintOptionsFor,
   mayHoldStateMachines,
@@ -112,6 +113,8 @@ export class Analyser {
     const format = formatOf(document, file, text);
     const reused = previous && format === previous.format && this.options.reuseTree?.(uri) ? documentAfterValueEdit(previous, text) : undefined;
     const source = reused ?? parseDocument(file, text, format);
+    // The next keystroke lints this tree again: the definition's plain value is kept, and updated in place.
+    for (const root of source.roots) keepRootValue(root);
     const base = { uri, version: document.version, file, source };
     const settings = this.options.settings(uri);
     if (!settings.enable) return { ...base, result: undefined };

@@ -153,18 +153,28 @@ export function toValue(node: DocNode): unknown {
 }
 
 const rootValues = new WeakMap<DocNode, unknown>();
+const keptRoots = new WeakSet<DocNode>();
 
 /**
- * The plain value of a document's root node, converted once and shared by every caller,
- * which must not change it. A language-server edit inside one string value updates it in
- * place (`updateRootValue`) instead of converting a 1 MB definition again. Other nodes
- * are converted on each call, as `toValue` does.
+ * Keeps the plain value of a root node once it is converted, for a tree that is linted
+ * again and again: the language server's, whose keystrokes inside a value update the kept
+ * value in place (`updateRootValue`) instead of converting a 1 MB definition again.
+ */
+export function keepRootValue(root: DocNode): void {
+  keptRoots.add(root);
+}
+
+/**
+ * The plain value of a document's root node, which callers must not change: the kept one
+ * when `keepRootValue` asked for it. A tree linted once (the CLI's, ESLint's) keeps none,
+ * so the value of a 1 MB definition dies young, once validated, instead of being copied
+ * into the old generation. Other nodes are converted on each call, as `toValue` does.
  */
 export function rootValue(node: DocNode): unknown {
   if (node.parent !== undefined) return toValue(node);
   if (rootValues.has(node)) return rootValues.get(node);
   const value = toValue(node);
-  rootValues.set(node, value);
+  if (keptRoots.has(node)) rootValues.set(node, value);
   return value;
 }
 

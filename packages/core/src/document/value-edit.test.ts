@@ -5,7 +5,7 @@ import { parseDocument, type SourceDocument } from './document.js';
 import { JSON_NUMBER, strictJsonText } from './json-strict.js';
 import type { DocNode } from './node.js';
 import { TreeNode } from './node.js';
-import { member, rootValue, toValue } from './node-access.js';
+import { keepRootValue, member, rootValue, toValue } from './node-access.js';
 import { documentAfterValueEdit } from './value-edit.js';
 
 const EXAMPLE = readFileSync(new URL('../../../../fixtures/examples/order-workflow.asl.json', import.meta.url), 'utf8');
@@ -221,6 +221,7 @@ describe('the shared root value after a string edit', () => {
   it('follows the edit, so that it equals the new text parsed', () => {
     const previous = parseDocument('m.asl.json', EXAMPLE);
     const root = previous.roots[0];
+    keepRootValue(root);
     expect(rootValue(root)).toBe(rootValue(root));
     let document = previous;
     let text = EXAMPLE;
@@ -231,6 +232,12 @@ describe('the shared root value after a string edit', () => {
       document = documentAfterValueEdit(document, text)!;
       expect(rootValue(document.roots[0])).toEqual(JSON.parse(text));
     }
+  });
+
+  it('is converted anew for a root nobody asked to keep: a tree linted once lets it go', () => {
+    const root = parseDocument('m.asl.json', EXAMPLE).roots[0];
+    expect(rootValue(root)).not.toBe(rootValue(root));
+    expect(rootValue(root)).toEqual(JSON.parse(EXAMPLE));
   });
 
   it('is converted anew for a node that is not a root', () => {
