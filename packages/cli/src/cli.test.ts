@@ -138,6 +138,17 @@ describe('sfn-lint', () => {
     expect(json(run).map((r) => r.filePath)).toEqual(['tree/defs/sub/y.asl.yaml', 'tree/defs/x.asl.json', 'tree/z.json'].map((p) => join(root, p)));
   });
 
+  it('passes over a large data file that mentions States without parsing it', () => {
+    // Parsed into nodes, 1.5 million numbers would need far more than the 64 MB the heap is given.
+    const data = write('data-dir/report.json', `{"meta": {"States": "counted"}, "values": [${Array.from({ length: 1_500_000 }, (_, i) => i % 10).join(',')}]}`);
+    write('data-dir/flow.json', CLEAN);
+    expect(statSync(data).size).toBeGreaterThan(2_000_000);
+    const run = spawnSync(process.execPath, ['--max-old-space-size=64', BIN, '--format', 'json', 'data-dir'], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(json({ status: run.status, stdout: run.stdout, stderr: run.stderr }).map((r) => r.filePath)).toEqual([join(root, 'data-dir/flow.json')]);
+  });
+
   it('searches the current directory when given no path', () => {
     const run = sfnLint(['--format', 'json'], { cwd: join(root, 'tree') });
     expect(json(run).map((r) => r.filePath)).toEqual(['defs/sub/y.asl.yaml', 'defs/x.asl.json', 'z.json'].map((p) => join(root, 'tree', p)));

@@ -1,5 +1,5 @@
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
-import { definitionRoots, docsUrlFor, lintDocument, parseDocument, readTemplate, templateMachines, templateRoots } from '@sfn-lint/core';
+import { detectFormat, docsUrlFor, holdsStateMachines, lintDocument, mayHoldStateMachines, parseDocument } from '@sfn-lint/core';
 import type { FileTarget } from './files.js';
 import { holdYoungGenerationFor } from './short-run-tuning.js';
 import { readTextFile } from './text-file.js';
@@ -32,19 +32,13 @@ export function lintFileText(target: FileTarget, text: string, options: LintOpti
   if (target.always) {
     document = parseDocument(target.path, text);
   } else {
-    // Most data files are not definitions: a substring test spares parsing them.
-    if (!text.includes('StartAt') && !text.includes('States') && !STATE_MACHINE_HINT.test(text)) return undefined;
-    document = parseDocument(target.path, text);
-    if (definitionRoots(document).length === 0 && !holdsStateMachines(document)) return undefined;
+    // Most data files are not definitions: a look at the text spares parsing them.
+    const format = detectFormat(target.path, text);
+    if (!mayHoldStateMachines(text, format)) return undefined;
+    document = parseDocument(target.path, text, format);
+    if (!holdsStateMachines(document)) return undefined;
   }
   return lintDocument(document, { ...options, assumeDefinition: target.always });
-}
-
-/** Substrings of a template that may declare a state machine whose definition is elsewhere. */
-const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|stepFunctions:/;
-
-function holdsStateMachines(document: SourceDocument): boolean {
-  return templateRoots(document).some((root) => templateMachines(readTemplate(document, root)).length > 0);
 }
 
 function readError(file: string, error: unknown): LintResult {

@@ -119,7 +119,7 @@ export class Analyser {
     const settings = this.options.settings(uri);
     if (!settings.enable) return { ...base, result: undefined };
     const always = isDefinitionFile(basename(file)) || this.matchesValidate(path, settings.validate);
-    if (!always && !(mayHoldStateMachines(text) && holdsStateMachines(source))) return { ...base, result: undefined };
+    if (!always && !(mayHoldStateMachines(text, format) && holdsStateMachines(source))) return { ...base, result: undefined };
     const { effective, problem } = this.options.configs.effectiveFor(path);
     if (effective.ignored) return { ...base, result: undefined };
     const result = lintDocument(source, {

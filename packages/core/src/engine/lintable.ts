@@ -1,4 +1,5 @@
-import type { SourceDocument } from '../document/document.js';
+import type { DocumentFormat, SourceDocument } from '../document/document.js';
+import { topLevelJsonKeys } from '../document/json-top-level.js';
 import { readTemplate } from '../template/read-template.js';
 import { templateMachines } from '../template/state-machines.js';
 import { definitionRoots, templateRoots } from './lint.js';
@@ -22,9 +23,20 @@ export function isDataFile(name: string): boolean {
 /** Substrings of a template that may declare a state machine whose definition is elsewhere. */
 const STATE_MACHINE_HINT = /AWS::(?:StepFunctions|Serverless)::StateMachine|stepFunctions:/;
 
-/** A cheap test on the text: false means the file certainly holds nothing to lint. Most data files are not definitions. */
-export function mayHoldStateMachines(text: string): boolean {
-  return text.includes('StartAt') || text.includes('States') || STATE_MACHINE_HINT.test(text);
+/** Top-level keys of a definition (States, StartAt), a CloudFormation or SAM template, or a Serverless Framework service. */
+const MACHINE_KEYS: ReadonlySet<string> = new Set(['States', 'StartAt', 'Resources', 'AWSTemplateFormatVersion', 'service']);
+
+/**
+ * A cheap test on the text: false means the file certainly holds nothing to lint. Most data
+ * files are not definitions. A JSON file is judged by the keys of its top-level object,
+ * read without building its tree: a 25 MB heap snapshot or coverage report that mentions
+ * "States" somewhere is passed over in one pass, not parsed into millions of nodes.
+ */
+export function mayHoldStateMachines(text: string, format?: DocumentFormat): boolean {
+  if (!text.includes('StartAt') && !text.includes('States') && !STATE_MACHINE_HINT.test(text)) return false;
+  if (format !== 'json') return true;
+  const keys = topLevelJsonKeys(text);
+  return keys === undefined || keys.some((key) => MACHINE_KEYS.has(key));
 }
 
 /** Whether a document holds a definition, or a template that declares state machines. */
