@@ -37,18 +37,31 @@ if (process.env.SFN_LINT_WORKER_THREAD !== '1' && !USER_TIERS.test(`${process.ex
  */
 function setV8Flags(flags) {
   let binding;
-  const { noDeprecation } = process;
   try {
-    process.noDeprecation = true;
-    binding = typeof process.binding === 'function' ? process.binding('v8') : undefined;
+    binding = quietly(() => (typeof process.binding === 'function' ? process.binding('v8') : undefined));
   } catch {
     binding = undefined;
-  } finally {
-    process.noDeprecation = noDeprecation;
   }
   const set = typeof binding?.setFlagsFromString === 'function' ? (text) => binding.setFlagsFromString(text) : (text) => require('node:v8').setFlagsFromString(text);
   globalThis[Symbol.for('sfn-lint.set-v8-flags')] = set;
   set(flags);
+}
+
+/**
+ * Calls `call` with Node's deprecation warnings off. Under --no-deprecation they are off
+ * already, and process.noDeprecation is then read-only.
+ */
+function quietly(call) {
+  if (process.noDeprecation === true) return call();
+  const own = Object.prototype.hasOwnProperty.call(process, 'noDeprecation');
+  const before = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    return call();
+  } finally {
+    if (own) process.noDeprecation = before;
+    else delete process.noDeprecation;
+  }
 }
 
 const dist = path.join(__dirname, '..', 'dist');

@@ -626,6 +626,14 @@ describe('code cache', () => {
     expect(dirty.modules).toContain('NativeModule stream');
   });
 
+  it('runs under node\'s deprecation flags, which the V8 flags it sets must not trip', () => {
+    // --no-deprecation makes process.noDeprecation read-only; --throw-deprecation turns a warning into a crash.
+    for (const flag of ['--no-deprecation', '--throw-deprecation', '--trace-deprecation', '--pending-deprecation']) {
+      const run = spawnSync(process.execPath, [flag, BIN, join(root, 'clean.asl.json')], { encoding: 'utf8' });
+      expect({ flag, status: run.status, stderr: run.stderr }).toEqual({ flag, status: 0, stderr: '' });
+    }
+  });
+
   it('holds the young generation through a large file, unless node was given heap flags', () => {
     // A hook reports the young generation's size as the run ends.
     const hook = join(root, 'report-young.cjs');
