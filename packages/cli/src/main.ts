@@ -1,7 +1,7 @@
 import { parseCommand, POLICY_USAGE, USAGE } from './args.js';
 import type { ConfigFileError } from '@sfn-lint/core';
 import { sourceStack } from './stack-trace.js';
-import { afterStandardStreamsFlushed, standardError, standardOutput } from './standard-streams.js';
+import { standardError, standardOutput } from './standard-streams.js';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
 
@@ -53,9 +53,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 /** Calls `done` once what the command wrote has been handed on: the bin exits right after. */
-export function afterOutputFlushed(done: () => void): void {
-  afterStandardStreamsFlushed(done);
-}
+export { afterStandardStreamsFlushed as afterOutputFlushed } from './standard-streams.js';
 
 /** The body of a lint worker thread, which bin/sfn-lint.cjs runs in place of main. */
 export async function serveLintWorker(): Promise<void> {

@@ -195,7 +195,7 @@ function spaceEnd(text: string, at: number): number {
  * is not closed. indexOf keeps the search in native code; strings are most of a
  * definition's text.
  */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let quote = text.indexOf('"', start + 1);
   if (quote < 0) return -1;
   if (text.charCodeAt(quote - 1) !== 0x5c) return quote + 1;

@@ -1,3 +1,5 @@
+import { stringEnd } from './json-strict.js';
+
 /**
  * The keys of a JSON text's top-level object, read without building its tree: the values
  * are skipped, counting only brackets outside strings and comments. Deciding that a large
@@ -46,16 +48,6 @@ function skipBlank(text: string, at: number): number {
   BLANK.lastIndex = at;
   BLANK.test(text);
   return BLANK.lastIndex < text.length ? BLANK.lastIndex : -1;
-}
-
-/** Offset just past the string that opens at `start`, or -1 when it is not closed. */
-function stringEnd(text: string, start: number): number {
-  for (let j = text.indexOf('"', start + 1); j >= 0; j = text.indexOf('"', j + 1)) {
-    let backslashes = 0;
-    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return j + 1;
-  }
-  return -1;
 }
 
 /** What a value may hold besides brackets, strings and comments, skipped natively. */
