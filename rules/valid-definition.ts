@@ -1,4 +1,4 @@
-import { defineRule, nodeAt, parseResource, rootValue, validateDefinition, type DocNode, type Range } from '@sfn-lint/core';
+import { defineRule, nodeAt, parseResource, validateDefinitionNode, type DocNode, type Range } from '@sfn-lint/core';
 
 /** The deepest node that exists along a path, with how many steps were found. */
 function deepestNode(root: DocNode, path: readonly (string | number)[]): { node: DocNode; complete: boolean } {
@@ -63,7 +63,7 @@ export default defineRule({
   },
   check(context) {
     const { root } = context.machine;
-    for (const issue of validateDefinition(rootValue(root))) {
+    for (const issue of validateDefinitionNode(root)) {
       const { node, complete } = deepestNode(root, issue.path);
       context.report({ range: issueRange(node, issue.at, complete), node, message: issue.message });
     }

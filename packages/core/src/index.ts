@@ -70,7 +70,7 @@ export { referencesLogicalId, resourcesReferencing } from './template/references
 export { deliversLogs, loggingOf, tracingOf, type LoggingSetting, type TracingSetting } from './template/observability.js';
 export { rebuildDefinitionString, type RebuiltDefinition } from './template/definition-string.js';
 export { cdkPathOf, getAttParts, intrinsicArgument, intrinsicName, isPseudoParameter, referencesIn, symbolicText, type SymbolicReference } from './template/symbolic.js';
-export { validateDefinition, type DefinitionIssue } from './schema/validate-definition.js';
+export { validateDefinition, validateDefinitionNode, type DefinitionIssue } from './schema/validate-definition.js';
 export { stateFields } from './schema/state-fields.js';
 export { hasSubstitution, jsonPathFields, type PathField, type PathFieldKind } from './paths/fields.js';
 export * from './paths/intrinsic.js';

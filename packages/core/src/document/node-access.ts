@@ -164,6 +164,11 @@ export function keepRootValue(root: DocNode): void {
   keptRoots.add(root);
 }
 
+/** True when `keepRootValue` asked to keep this root's value. */
+export function hasKeptValue(root: DocNode): boolean {
+  return keptRoots.has(root);
+}
+
 /**
  * The plain value of a document's root node, which callers must not change: the kept one
  * when `keepRootValue` asked for it. A tree linted once (the CLI's, ESLint's) keeps none,

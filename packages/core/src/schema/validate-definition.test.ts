@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validateDefinition, type DefinitionIssue } from './validate-definition.js';
+import { keepRootValue } from '../document/node-access.js';
+import { parseDocument } from '../document/document.js';
+import { validateDefinition, validateDefinitionNode, type DefinitionIssue } from './validate-definition.js';
 
 type Def = Record<string, unknown>;
 
@@ -756,5 +758,31 @@ describe('robustness', () => {
     const found = messages(one({ Type: huge }));
     expect(found).toHaveLength(1);
     expect(found[0].length).toBeLessThan(200);
+  });
+});
+
+describe('validating a document node', () => {
+  const texts = [
+    '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}',
+    '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":1,"Nxt":"B"},"B":{"Type":"Wait","Seconds":1,"Timestamp":"x","End":true}}}',
+    // The last of duplicate state names wins, as in JSON.parse; `__proto__` is a name like any other.
+    '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"A":{"Type":"Bogus"},"__proto__":{"Type":"Succeed","Next":"A"}}}',
+    '{"StartAt":"P","QueryLanguage":"JSONata","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"A","States":{"A":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}],"End":true}}}',
+    '{"StartAt":"A","States":[],"States":{"A":{"Type":"Pass","End":true,"Extra":1}}}',
+    '{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}},"States":"${states}"}',
+    '{"StartAt":"A","States":{}}',
+    '[1, 2]',
+  ];
+  it.each(texts)('finds what the plain value gives: %s', (text) => {
+    const document = parseDocument('machine.asl.json', text);
+    const root = document.roots[0];
+    expect(validateDefinitionNode(root)).toEqual(validateDefinition(JSON.parse(text)));
+  });
+
+  it('validates a kept root through its kept value', () => {
+    const document = parseDocument('machine.asl.json', texts[1]);
+    const root = document.roots[0];
+    keepRootValue(root);
+    expect(validateDefinitionNode(root)).toEqual(validateDefinition(JSON.parse(texts[1])));
   });
 });

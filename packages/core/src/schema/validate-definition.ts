@@ -32,6 +32,8 @@ import {
   valueMessage,
 } from './describe.js';
 import * as generated from './validators.generated.js';
+import { hasKeptValue, rootValue, toValue } from '../document/node-access.js';
+import type { DocNode } from '../document/node.js';
 import { codePointLength, codePointPrefix } from '../text/code-points.js';
 
 export interface DefinitionIssue {
@@ -127,6 +129,12 @@ class Validation {
   machineLang: Lang = 'P';
   machineDeclared = false;
 
+  /**
+   * @param nodeStates The top-level `States` object whose values are still document
+   *   nodes, each converted to its plain value only when its state is validated.
+   */
+  constructor(private readonly nodeStates?: Record<string, unknown>) {}
+
   report(path: Path, at: 'value' | 'key', message: string, onePerLocation = false): void {
     const where = `${at}\u0000${path.join('\u0000')}`;
     const key = onePerLocation ? where : `${where}\u0001${message}`;
@@ -162,7 +170,8 @@ class Validation {
       const name = names[i];
       const statePath = path.concat(name);
       this.stateName(name, statePath, where);
-      this.state(states[name], name, statePath, depth);
+      const state = states === this.nodeStates ? toValue(states[name] as DocNode) : states[name];
+      this.state(state, name, statePath, depth);
     }
   }
 
@@ -769,7 +778,42 @@ function expressionProblem(value: string): string | undefined {
  * document order of the states. Never throws.
  */
 export function validateDefinition(definition: unknown): DefinitionIssue[] {
-  const validation = new Validation();
+  return validate(new Validation(), definition);
+}
+
+/**
+ * Validates the definition a document node holds, as `validateDefinition` does its plain
+ * value. Each top-level state is converted only while it is validated, so its value dies
+ * young, in the young generation: the whole value of a 1 MB definition would live through
+ * the pass and be copied into the old generation, which on a small virtual machine costs
+ * some 9 ms a megabyte. A root whose value is kept for later lints is validated whole.
+ */
+export function validateDefinitionNode(root: DocNode): DefinitionIssue[] {
+  if (root.kind !== 'object' || hasKeptValue(root)) return validateDefinition(rootValue(root));
+  const definition: Record<string, unknown> = {};
+  let nodeStates: Record<string, unknown> | undefined;
+  for (const member of root.children!) {
+    let value: unknown;
+    if (member.key === 'States' && member.kind === 'object') {
+      // Values are the state nodes; the last of duplicate names wins, as in JSON.parse.
+      nodeStates = {};
+      for (const state of member.children!) setOwn(nodeStates, state.key as string, state);
+      value = nodeStates;
+    } else {
+      value = toValue(member);
+    }
+    setOwn(definition, member.key as string, value);
+  }
+  return validate(new Validation(nodeStates), definition);
+}
+
+/** Sets an own property, `__proto__` included, as JSON.parse does. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function validate(validation: Validation, definition: unknown): DefinitionIssue[] {
   try {
     validation.root(definition);
   } catch {
