@@ -229,9 +229,56 @@ function buildChoiceRule(node: DocNode, depth: number): ChoiceRule {
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
+ * The fields only some state types have (Choice, Wait, Fail, Parallel, Map, and a Task's
+ * timeouts), with the value a state without them reads.
+ */
+const RARE_FIELDS = {
+  timeoutSeconds: undefined,
+  timeoutSecondsPath: undefined,
+  heartbeatSeconds: undefined,
+  heartbeatSecondsPath: undefined,
+  credentials: undefined,
+  choicesNode: undefined,
+  choices: NONE,
+  default: undefined,
+  seconds: undefined,
+  secondsPath: undefined,
+  timestamp: undefined,
+  timestampPath: undefined,
+  error: undefined,
+  errorPath: undefined,
+  cause: undefined,
+  causePath: undefined,
+  branchesNode: undefined,
+  processorNode: undefined,
+  processorConfig: undefined,
+  distributed: false,
+  itemsPath: undefined,
+  items: undefined,
+  itemSelector: undefined,
+  iterator: undefined,
+  maxConcurrency: undefined,
+  maxConcurrencyPath: undefined,
+  itemReader: undefined,
+  itemBatcher: undefined,
+  resultWriter: undefined,
+  toleratedFailurePercentage: undefined,
+  toleratedFailurePercentagePath: undefined,
+  toleratedFailureCount: undefined,
+  toleratedFailureCountPath: undefined,
+  label: undefined,
+};
+type RareFields = { -readonly [K in keyof typeof RARE_FIELDS]: K extends 'choices' ? readonly ChoiceRule[] : K extends 'distributed' ? boolean : Field };
+
+/**
  * One concrete class for every state type: a single object shape keeps property access
- * monomorphic, which matters when a 1 MB definition has thousands of states. Fields that
- * a type does not have stay undefined; the `State` union narrows them by `kind`.
+ * monomorphic, which matters when a 1 MB definition has thousands of states. The fields
+ * every type may have are the record's own; those only some types have live in a small
+ * `rare` object, made for the states that set one, and are read through accessors on the
+ * prototype. Carrying all of them on every record made it 520 bytes, and a 1 MB
+ * definition's records were half its model: memory a short run pays for in page faults
+ * and in copying out of the young generation. Fields a type does not have read as
+ * undefined; the `State` union narrows them by `kind`.
  */
 class StateRecord {
   kind: StateKind | 'Unknown' = 'Unknown';
@@ -258,40 +305,7 @@ class StateRecord {
   resultSelector: Field = undefined;
   resultPath: Field = undefined;
   resource: Field = undefined;
-  timeoutSeconds: Field = undefined;
-  timeoutSecondsPath: Field = undefined;
-  heartbeatSeconds: Field = undefined;
-  heartbeatSecondsPath: Field = undefined;
-  credentials: Field = undefined;
-  choicesNode: Field = undefined;
-  choices: readonly ChoiceRule[] = NONE;
-  default: Field = undefined;
-  seconds: Field = undefined;
-  secondsPath: Field = undefined;
-  timestamp: Field = undefined;
-  timestampPath: Field = undefined;
-  error: Field = undefined;
-  errorPath: Field = undefined;
-  cause: Field = undefined;
-  causePath: Field = undefined;
-  branchesNode: Field = undefined;
-  processorNode: Field = undefined;
-  processorConfig: Field = undefined;
-  distributed = false;
-  itemsPath: Field = undefined;
-  items: Field = undefined;
-  itemSelector: Field = undefined;
-  iterator: Field = undefined;
-  maxConcurrency: Field = undefined;
-  maxConcurrencyPath: Field = undefined;
-  itemReader: Field = undefined;
-  itemBatcher: Field = undefined;
-  resultWriter: Field = undefined;
-  toleratedFailurePercentage: Field = undefined;
-  toleratedFailurePercentagePath: Field = undefined;
-  toleratedFailureCount: Field = undefined;
-  toleratedFailureCountPath: Field = undefined;
-  label: Field = undefined;
+  rare: RareFields | undefined = undefined;
 
   constructor(
     readonly name: string,
@@ -301,6 +315,19 @@ class StateRecord {
   ) {
     this.queryLanguage = scope.queryLanguage;
   }
+}
+// The accessors below define these fields; the interface gives them their types.
+interface StateRecord extends RareFields {}
+
+for (const field of Object.keys(RARE_FIELDS) as (keyof RareFields)[]) {
+  Object.defineProperty(StateRecord.prototype, field, {
+    get(this: StateRecord) {
+      return (this.rare ?? RARE_FIELDS)[field];
+    },
+    set(this: StateRecord, value: never) {
+      (this.rare ??= Object.create(RARE_FIELDS) as RareFields)[field] = value;
+    },
+  });
 }
 
 /** Field name in the definition → property of the record. */
