@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, parseJsonTolerant } from './json.js';
+import { buildStrictJsonTree } from './json-strict.js';
 import type { DocNode } from './node.js';
 
 function shape(node: DocNode | undefined): unknown {
@@ -73,6 +74,9 @@ describe('parseJson', () => {
       '{"a":"x\\qy"}', '{"a" 1}', '{"a":1 "b":2}', '{a:1}', '{"a":tru}', '{"a":nulls}', '[1] [2]', '{}}', '{"a":[}',
       '{"a":${x}}', '/* c */ {}', '{"a":1}// c', '\ufeff{"a":1}', "{'a':1}", '[', '', '   ', '{"a":"\\u12"}',
       '{"a":1,"a":2}', '[1,2,[3,{"b":[]}]]', '{"":""}', '0', '-0.5e+10', 'true', '"s"', 'null',
+      // Raw control characters in keys and values, escapes, and the whitespace after a colon.
+      '{"a\tb":1}', '{"a":"x\ny"}', '{"a":"x\u0001"}', '{"a":"x\u007f"}', '{"a\\"b": "c\\"d"}', '{"a\\\\":"\\\\"}',
+      '{"a":  1, "b":\t2, "c": \n3, "d": \r\n 4,"e" :5}', '{"é😀":"ü😀x", "k": "😀"}',
     ];
     for (const input of inputs) {
       const fast = parseJson(input);
@@ -80,6 +84,12 @@ describe('parseJson', () => {
       expect(shape(fast.root), input).toEqual(shape(tolerant.root));
       expect(fast.problems.map((p) => p.message), input).toEqual(tolerant.problems.map((p) => p.message));
     }
+  });
+
+  it('reads strict JSON itself and leaves raw control characters in strings to the tolerant parser', () => {
+    const strict = ['{"a\\"b": "c\\"d"}', '{"a":"x\u007f"}', '{"a":  1, "b":\t2, "c": \n3, "d": \r\n 4,"e" :5}', '{"é😀":"ü😀x", "k": "😀"}'];
+    for (const input of strict) expect(buildStrictJsonTree(input, []), input).toBeDefined();
+    for (const input of ['{"a\tb":1}', '{"a":"x\ny"}', '{"a":"x\u0001"}', '{"a":"x\\\ny"}']) expect(buildStrictJsonTree(input, []), input).toBeUndefined();
   });
 
   it('keeps __proto__ and constructor as ordinary keys', () => {
