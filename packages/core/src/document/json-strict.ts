@@ -70,17 +70,14 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     // A value. After a colon it follows one space, cheaper to step over here than in spaceEnd.
     if ((c = codes[i]) === 0x20 && (c = codes[i + 1]) !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) i++;
     else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = codes[(i = spaceEnd(text, i))];
-    // An object member gets the key just read; an array item its position.
+    // An object member gets the key just read.
     let memberKey: string | undefined;
     let memberKeyStart = -1;
     let memberKeyEnd = -1;
-    let index: number | undefined;
     if (inObject) {
       memberKey = key;
       memberKeyStart = keyStart;
       memberKeyEnd = keyEnd;
-    } else if (parent !== undefined) {
-      index = pendingTop - firsts[firsts.length - 1];
     }
     let node: TreeNode;
     if (c === 0x22 /* " */) {
@@ -94,11 +91,11 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
         value = stringValue(text, i, end, interned);
         if (value === undefined) return undefined;
       }
-      node = new TreeNode('string', value, i, end, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      node = new TreeNode('string', value, i, end, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i = end;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       const object = c === 0x7b;
-      const container = new TreeNode(object ? 'object' : 'array', undefined, i, i + 1, parent, memberKey, memberKeyStart, memberKeyEnd, index, OPEN);
+      const container = new TreeNode(object ? 'object' : 'array', undefined, i, i + 1, parent, memberKey, memberKeyStart, memberKeyEnd, OPEN);
       if (parent === undefined) root = container;
       else pending[pendingTop++] = container;
       firsts.push(pendingTop);
@@ -117,22 +114,22 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
       node = container;
     } else if (c === 0x74 /* t */) {
       if (!text.startsWith('true', i)) return undefined;
-      node = new TreeNode('boolean', true, i, i + 4, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      node = new TreeNode('boolean', true, i, i + 4, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i += 4;
     } else if (c === 0x66 /* f */) {
       if (!text.startsWith('false', i)) return undefined;
-      node = new TreeNode('boolean', false, i, i + 5, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      node = new TreeNode('boolean', false, i, i + 5, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i += 5;
     } else if (c === 0x6e /* n */) {
       if (!text.startsWith('null', i)) return undefined;
-      node = new TreeNode('null', null, i, i + 4, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      node = new TreeNode('null', null, i, i + 4, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i += 4;
     } else {
       let end = i;
       while (end < length && isNumberChar(codes[end])) end++;
       const raw = text.slice(i, end);
       if (end === i || !JSON_NUMBER.test(raw)) return undefined;
-      node = new TreeNode('number', Number(raw), i, end, parent, memberKey, memberKeyStart, memberKeyEnd, index, undefined);
+      node = new TreeNode('number', Number(raw), i, end, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i = end;
     }
     if (node !== parent) {

@@ -92,6 +92,16 @@ describe('parseJson', () => {
     for (const input of ['{"a\tb":1}', '{"a":"x\ny"}', '{"a":"x\u0001"}', '{"a":"x\\\ny"}']) expect(buildStrictJsonTree(input, []), input).toBeUndefined();
   });
 
+  it('gives array items their index and object members none', () => {
+    for (const parse of [parseJson, parseJsonTolerant]) {
+      const root = parse('{"a": [10, [], {"b": 1}, "x", 20]}').root!;
+      const items = root.children![0].children!;
+      expect(items.map((item) => item.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(root.children![0].index).toBeUndefined();
+      expect(items[2].children![0].index).toBeUndefined();
+    }
+  });
+
   it('keeps __proto__ and constructor as ordinary keys', () => {
     const { root } = parseJson('{"__proto__": {"constructor": 1}}');
     expect(root!.children![0].key).toBe('__proto__');

@@ -109,8 +109,6 @@ export function parseJsonTolerant(text: string): JsonParseResult {
       node.keyStart = frame.pendingKeyStart;
       node.keyEnd = frame.pendingKeyEnd;
       frame.pendingKey = undefined;
-    } else {
-      node.index = children.length;
     }
     children.push(node);
     frame.expect = Expect.CommaOrEnd;

@@ -56,7 +56,6 @@ export class TreeNode implements DocNode {
   declare key: string | undefined;
   declare keyStart: number;
   declare keyEnd: number;
-  declare index: number | undefined;
   declare parent: TreeNode | undefined;
   declare children: TreeNode[] | undefined;
 
@@ -70,7 +69,6 @@ export class TreeNode implements DocNode {
     key?: string,
     keyStart = -1,
     keyEnd = -1,
-    index?: number,
     children?: TreeNode[],
   ) {
     this.kind = kind;
@@ -80,7 +78,6 @@ export class TreeNode implements DocNode {
     this.key = key;
     this.keyStart = keyStart;
     this.keyEnd = keyEnd;
-    this.index = index;
     this.parent = parent;
     this.children = children ?? (kind === 'object' || kind === 'array' ? [] : undefined);
   }
@@ -91,5 +88,29 @@ export class TreeNode implements DocNode {
 
   get keyRange(): Range | undefined {
     return this.keyStart < 0 ? undefined : { start: this.keyStart, end: this.keyEnd };
+  }
+
+  /**
+   * The position among the parent's items when the parent is an array. Worked out when
+   * asked, not stored: few nodes are ever asked, and a field more on each of a large
+   * definition's nodes is memory every parse fills and the garbage collector copies.
+   */
+  get index(): number | undefined {
+    const parent = this.parent;
+    if (parent === undefined || parent.kind !== 'array') return undefined;
+    const items = parent.children!;
+    // Items lie in source order, so a search by offset finds the node; an item copied
+    // from a YAML anchor keeps the anchor's offsets, which the identity check catches.
+    let low = 0;
+    let high = items.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const item = items[middle];
+      if (item === this) return middle;
+      if (item.start < this.start) low = middle + 1;
+      else high = middle - 1;
+    }
+    const found = items.indexOf(this);
+    return found < 0 ? undefined : found;
   }
 }

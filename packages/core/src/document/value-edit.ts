@@ -173,7 +173,7 @@ export function documentAfterValueEdit(previous: SourceDocument, text: string): 
   if (value === undefined) return undefined;
 
   const parent = node.parent!;
-  const replacement = new TreeNode(node.kind, value, node.start, node.end, parent, node.key, node.keyStart, node.keyEnd, node.index, undefined);
+  const replacement = new TreeNode(node.kind, value, node.start, node.end, parent, node.key, node.keyStart, node.keyEnd, undefined);
   const siblings = parent.children!;
   siblings[siblings.indexOf(node)] = replacement;
   forgetMemberIndex(parent);

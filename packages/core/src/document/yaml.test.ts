@@ -14,6 +14,13 @@ describe('parseYaml', () => {
     expect(text.slice(type.range.start, type.range.end)).toBe('Succeed');
   });
 
+  it('gives each sequence item its index, aliases and empty items included', () => {
+    const text = 'base: &b {k: 1}\nlist:\n  - *b\n  -\n  -\n  - last\n  - *b\n';
+    const list = member(parseYaml(text).documents[0].root!, 'list')!;
+    expect(list.children!.map((item) => item.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(member(list.children![0], 'k')!.index).toBeUndefined();
+  });
+
   it('reads Yes and No as strings (YAML 1.2), as AWS does', () => {
     const root = parseYaml('States:\n  Yes: {Type: Succeed}\n  No: {Type: Fail}\n').documents[0].root!;
     expect(member(root, 'States')!.children!.map((c) => c.key)).toEqual(['Yes', 'No']);

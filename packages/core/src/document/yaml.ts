@@ -210,9 +210,8 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
         converting.add(node);
         const [start, end] = node.range ?? [0, 0, 0];
         const result = new TreeNode('array', undefined, start, end);
-        node.items.forEach((item, index) => {
+        node.items.forEach((item) => {
           const value = item == null ? expandedNull(start, start, aliasDepth) : convert(item, aliasDepth);
-          value.index = index;
           value.parent = result;
           result.children!.push(value);
         });
