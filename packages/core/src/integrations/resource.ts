@@ -306,7 +306,11 @@ export function parseResourceText(text: string, node: DocNode | undefined): Reso
 
   const parts = splitArn(text);
   if (parts.length < 6) return unknown(node, text, 'unrecognised', `${JSON.stringify(text)} is not an ARN that Step Functions can call.`);
-  const [, partitionText, service, region, account] = parts;
+  // Indexed reads: destructuring an array walks its iterator, a call per element in code that runs once.
+  const partitionText = parts[1];
+  const service = parts[2];
+  const region = parts[3];
+  const account = parts[4];
   const partitionPlaceholder = hasPlaceholder(partitionText);
   if (!partitionPlaceholder && !PARTITION.test(partitionText)) {
     return invalid(node, text, `"${partitionText}" is not an AWS partition (aws, aws-cn, aws-us-gov, …).`);
@@ -374,7 +378,12 @@ function parseLambdaArn(parts: string[], common: Common): ResolvedResource {
   }
   const result: LambdaFunctionResource = {
     kind: 'lambda-function',
-    ...common,
+    node: common.node,
+    text: common.text,
+    partition: common.partition,
+    region: common.region,
+    account: common.account,
+    hasPlaceholders: common.hasPlaceholders,
     service: 'lambda',
     action: 'invoke',
     pattern: 'request-response',
@@ -390,7 +399,19 @@ function parseStatesArn(parts: string[], common: Common): ResolvedResource {
   if (resourceType === 'activity') {
     const activityName = parts.slice(6).join(':');
     if (activityName === '') return invalid(node, text, `${JSON.stringify(text)} has no activity name after "activity:".`, { service: 'states' });
-    const result: ActivityResource = { kind: 'activity', ...common, service: 'states', action: undefined, pattern: 'callback', activityName };
+    const result: ActivityResource = {
+      kind: 'activity',
+      node: common.node,
+      text: common.text,
+      partition: common.partition,
+      region: common.region,
+      account: common.account,
+      hasPlaceholders: common.hasPlaceholders,
+      service: 'states',
+      action: undefined,
+      pattern: 'callback',
+      activityName,
+    };
     return result;
   }
   if (resourceType === 'stateMachine' || resourceType === 'execution' || resourceType === 'express') {
@@ -416,14 +437,47 @@ function parseStatesArn(parts: string[], common: Common): ResolvedResource {
   if (action === '') return invalid(node, text, `${JSON.stringify(text)} names no API action after "${service}:".`, { service, pattern });
   if (!ACTION.test(action)) return invalid(node, text, `"${action}" is not an API action name.`, { service, pattern });
   if (sdk) {
-    const result: SdkResource = { kind: 'sdk', ...common, service, action, pattern };
+    const result: SdkResource = {
+      kind: 'sdk',
+      node: common.node,
+      text: common.text,
+      partition: common.partition,
+      region: common.region,
+      account: common.account,
+      hasPlaceholders: common.hasPlaceholders,
+      service,
+      action,
+      pattern,
+    };
     return result;
   }
   if (service === 'http' && action === 'invoke') {
-    const result: HttpResource = { kind: 'http', ...common, service: 'http', action: 'invoke', pattern };
+    const result: HttpResource = {
+      kind: 'http',
+      node: common.node,
+      text: common.text,
+      partition: common.partition,
+      region: common.region,
+      account: common.account,
+      hasPlaceholders: common.hasPlaceholders,
+      service: 'http',
+      action: 'invoke',
+      pattern,
+    };
     return result;
   }
-  const result: OptimizedResource = { kind: 'optimized', ...common, service, action, pattern };
+  const result: OptimizedResource = {
+    kind: 'optimized',
+    node: common.node,
+    text: common.text,
+    partition: common.partition,
+    region: common.region,
+    account: common.account,
+    hasPlaceholders: common.hasPlaceholders,
+    service,
+    action,
+    pattern,
+  };
   return result;
 }
 
