@@ -62,6 +62,8 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
   let key: string | undefined;
   let keyStart = -1;
   let keyEnd = -1;
+  /** The value of the string readString read last. */
+  let stringRead = '';
   let root: TreeNode | undefined;
   let i = codes[0] === 0xfeff ? 1 : 0;
   let c = 0;
@@ -81,17 +83,9 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     }
     let node: TreeNode;
     if (c === 0x22 /* " */) {
-      let end = plainStringEnd(text, i);
-      let value: string | undefined;
-      if (end >= 0) {
-        value = shared(text.slice(i + 1, end - 1), interned);
-      } else {
-        end = stringEnd(text, i);
-        if (end < 0) return undefined;
-        value = stringValue(text, i, end, interned);
-        if (value === undefined) return undefined;
-      }
-      node = new TreeNode('string', value, i, end, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
+      const end = readString(i);
+      if (end < 0) return undefined;
+      node = new TreeNode('string', stringRead, i, end, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i = end;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       const object = c === 0x7b;
@@ -166,20 +160,26 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     }
   }
 
+  /** Reads the string token at `at` into `stringRead`; returns the offset after it, or -1. */
+  function readString(at: number): number {
+    let end = plainStringEnd(text, at);
+    if (end >= 0) {
+      stringRead = shared(text.slice(at + 1, end - 1), interned);
+      return end;
+    }
+    end = stringEnd(text, at);
+    const value = end < 0 ? undefined : stringValue(text, at, end, interned);
+    if (value === undefined) return -1;
+    stringRead = value;
+    return end;
+  }
+
   /** Reads `"key" :` at `at`, sets the pending key, and returns the offset after the colon, or -1. */
   function readKey(at: number): number {
     if (codes[at] !== 0x22) return -1;
-    let end = plainStringEnd(text, at);
-    let value: string | undefined;
-    if (end >= 0) {
-      value = shared(text.slice(at + 1, end - 1), interned);
-    } else {
-      end = stringEnd(text, at);
-      if (end < 0) return -1;
-      value = stringValue(text, at, end, interned);
-      if (value === undefined) return -1;
-    }
-    key = value;
+    const end = readString(at);
+    if (end < 0) return -1;
+    key = stringRead;
     keyStart = at;
     keyEnd = end;
     let j = end;

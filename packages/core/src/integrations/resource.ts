@@ -378,12 +378,7 @@ function parseLambdaArn(parts: string[], common: Common): ResolvedResource {
   }
   const result: LambdaFunctionResource = {
     kind: 'lambda-function',
-    node: common.node,
-    text: common.text,
-    partition: common.partition,
-    region: common.region,
-    account: common.account,
-    hasPlaceholders: common.hasPlaceholders,
+    ...common,
     service: 'lambda',
     action: 'invoke',
     pattern: 'request-response',
@@ -399,19 +394,7 @@ function parseStatesArn(parts: string[], common: Common): ResolvedResource {
   if (resourceType === 'activity') {
     const activityName = parts.slice(6).join(':');
     if (activityName === '') return invalid(node, text, `${JSON.stringify(text)} has no activity name after "activity:".`, { service: 'states' });
-    const result: ActivityResource = {
-      kind: 'activity',
-      node: common.node,
-      text: common.text,
-      partition: common.partition,
-      region: common.region,
-      account: common.account,
-      hasPlaceholders: common.hasPlaceholders,
-      service: 'states',
-      action: undefined,
-      pattern: 'callback',
-      activityName,
-    };
+    const result: ActivityResource = { kind: 'activity', ...common, service: 'states', action: undefined, pattern: 'callback', activityName };
     return result;
   }
   if (resourceType === 'stateMachine' || resourceType === 'execution' || resourceType === 'express') {
@@ -436,38 +419,24 @@ function parseStatesArn(parts: string[], common: Common): ResolvedResource {
   const { action, pattern } = suffix;
   if (action === '') return invalid(node, text, `${JSON.stringify(text)} names no API action after "${service}:".`, { service, pattern });
   if (!ACTION.test(action)) return invalid(node, text, `"${action}" is not an API action name.`, { service, pattern });
-  if (sdk) {
-    const result: SdkResource = {
-      kind: 'sdk',
-      node: common.node,
-      text: common.text,
-      partition: common.partition,
-      region: common.region,
-      account: common.account,
-      hasPlaceholders: common.hasPlaceholders,
-      service,
-      action,
-      pattern,
-    };
-    return result;
-  }
-  if (service === 'http' && action === 'invoke') {
-    const result: HttpResource = {
-      kind: 'http',
-      node: common.node,
-      text: common.text,
-      partition: common.partition,
-      region: common.region,
-      account: common.account,
-      hasPlaceholders: common.hasPlaceholders,
-      service: 'http',
-      action: 'invoke',
-      pattern,
-    };
-    return result;
-  }
-  const result: OptimizedResource = {
-    kind: 'optimized',
+  if (sdk) return arnResource('sdk', common, service, action, pattern);
+  if (service === 'http' && action === 'invoke') return arnResource('http', common, service, action, pattern);
+  return arnResource('optimized', common, service, action, pattern);
+}
+
+/**
+ * An `arn:aws:states:::` integration, its fields listed one by one: an object spread of
+ * `common` is a runtime call, which code that runs once per Task pays in full.
+ */
+function arnResource(
+  kind: 'sdk' | 'http' | 'optimized',
+  common: Common,
+  service: string,
+  action: string,
+  pattern: IntegrationPattern,
+): SdkResource | HttpResource | OptimizedResource {
+  const result = {
+    kind,
     node: common.node,
     text: common.text,
     partition: common.partition,
@@ -478,7 +447,7 @@ function parseStatesArn(parts: string[], common: Common): ResolvedResource {
     action,
     pattern,
   };
-  return result;
+  return result as SdkResource | HttpResource | OptimizedResource;
 }
 
 /** `startExecution.sync:2` → action and pattern; a message when the suffix is unknown. */
