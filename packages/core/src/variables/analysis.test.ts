@@ -341,4 +341,11 @@ describe('analyseVariables: definitions without variables', () => {
     expect(analysis.undefinedReads.map((u) => `${u.read.state.name}: $${u.read.name} (${u.reason})`)).toEqual(['A: $total (never-assigned)']);
     expect(analysis.unused.map((a) => a.name)).toEqual(['unused']);
   });
+
+  it('finds reads of variables whose names start with a letter beyond ASCII, or an underscore', () => {
+    for (const name of ['étape', 'Ωmega', '_hidden', 'x']) {
+      const text = JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', Parameters: { 'v.$': `$${name}`, 'p.$': '$.path' }, End: true } } });
+      expect(analyse(text).undefinedReads.map((u) => u.read.name), name).toEqual([name]);
+    }
+  });
 });
