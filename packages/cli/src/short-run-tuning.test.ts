@@ -37,6 +37,20 @@ describe('the short-run settings', () => {
     expect([marks[CAP], marks[HOLD]]).toEqual([false, false]);
   });
 
+  it("stay on through the build's code-cache run, however long it lasts", async () => {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 450 - process.uptime() * 1000)));
+    process.env.SFN_LINT_WRITE_CODE_CACHE = '1';
+    try {
+      marks[CAP] = true;
+      marks[HOLD] = true;
+      tuneBeforeFile();
+      endShortRunTuning();
+      expect([marks[CAP], marks[HOLD]]).toEqual([true, true]);
+    } finally {
+      delete process.env.SFN_LINT_WRITE_CODE_CACHE;
+    }
+  });
+
   it('are left alone when the bin made none', () => {
     endShortRunTuning();
     tuneBeforeFile();
