@@ -1,13 +1,15 @@
 // sfn-lint side by side with its peers (@wmfs/statelint, asl-validator and
 // amazon-states-language-service), each as its users run it:
 //   (a) the whole process on generated machines of 100 to 10,000 states, and how it grows;
+//       then, on 2,400 states, rounds that run every tool once each, beside `node -e 0`;
 //   (b) one process over the real JSON workflows of the shared corpus: files per second;
 //   (c) start-up: one small file, as a pre-commit hook runs it;
 //   (d) in-process validation of the 2,400-state (1 MB) machine, warm;
 //   (e) peak memory on 10,000 states.
 // Times are medians of several runs; ratios are the peer's time over sfn-lint's. The targets
 // are for a 2-core machine. Run: npm run bench (installs the peers into bench/ when missing).
-// BENCH_SIZES, BENCH_RUNS (sfn-lint) and BENCH_PEER_RUNS change the sizes and run counts.
+// BENCH_SIZES, BENCH_RUNS (sfn-lint), BENCH_PEER_RUNS and BENCH_INTERLEAVED_ROUNDS change the
+// sizes and run counts.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +72,7 @@ for (const tool of tools) {
 if (sizes.includes(2400)) {
   const ours = whole.get(sfnLint.name).get(2400);
   target('(a) 2,400 states (1 MB), whole process', ours <= 200, ms(ours), '≤ 200 ms');
+  interleaved(machineFile(2400));
 }
 
 // (b) One process over the real JSON workflows.
@@ -144,6 +147,26 @@ if (!canMeasureMemory) {
 
 console.log('\nTargets');
 for (const { name, met, measured, wanted } of targets) console.log(`  ${met ? 'PASS' : 'MISS'}  ${name.padEnd(44)} ${cell(measured, 8)}  (target ${wanted})`);
+
+/**
+ * The 2,400-state machine again, each round running `node -e 0`, sfn-lint and every peer
+ * once: this machine's speed changes by a third from minute to minute, and tools timed in
+ * separate batches can land in different spells. Quartiles per tool, and the medians of
+ * each round's ratios to sfn-lint.
+ */
+function interleaved(file) {
+  const rounds = Number(process.env.BENCH_INTERLEAVED_ROUNDS ?? 15);
+  const tools = [{ name: 'node -e 0', args: ['-e', '0'] }, { name: sfnLint.name, args: sfnLint.cli([file]) }, ...peers.map((peer) => ({ name: peer.name, args: peer.cli([file]) }))];
+  const times = tools.map(() => []);
+  for (let round = 0; round < rounds; round++) tools.forEach((tool, i) => times[i].push(timeProcess(node, tool.args).ms));
+  const quartile = (values, q) => [...values].sort((a, b) => a - b)[Math.round(q * (values.length - 1))];
+  console.log(`(a′) The 2,400-state machine, ${rounds} rounds of every tool once (ms: least / first quartile / median / third quartile)`);
+  tools.forEach((tool, i) => {
+    const spread = [0, 0.25, 0.5, 0.75].map((q) => cell(quartile(times[i], q).toFixed(0), 5)).join(' /');
+    const perRound = i < 2 ? '' : `  (${ratio(median(times[i].map((t, round) => t / times[1][round])), 1)} per round)`;
+    console.log(`  ${tool.name.padEnd(32)} ${spread}${perRound}`);
+  });
+}
 
 /** The corpus files that are standalone ASL JSON: valid JSON whose top level has StartAt and States. */
 function realWorkflows(root) {
