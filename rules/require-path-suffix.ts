@@ -28,36 +28,43 @@ interface Payload {
   readonly assign?: boolean;
 }
 
-/** The payload templates of a JSONPath-mode state, where `.$` keys are evaluated. */
+/**
+ * The payload templates of a JSONPath-mode state, where `.$` keys are evaluated: only those
+ * the state has, so the labels of absent ones are never built.
+ */
 function payloads(state: State): Payload[] {
   const list: Payload[] = [];
-  if (state.kind !== 'Succeed' && state.kind !== 'Fail' && state.kind !== 'Unknown') list.push({ node: state.assign, label: 'Assign', assign: true });
+  const add = (node: Field, label: string, assign?: boolean): void => {
+    if (node) list.push(assign ? { node, label, assign } : { node, label });
+  };
+  if (state.kind !== 'Succeed' && state.kind !== 'Fail' && state.kind !== 'Unknown') add(state.assign, 'Assign', true);
   switch (state.kind) {
     case 'Pass':
-      list.push({ node: state.parameters, label: 'Parameters' });
+      add(state.parameters, 'Parameters');
       break;
     case 'Task':
     case 'Parallel':
-      list.push({ node: state.parameters, label: 'Parameters' }, { node: state.resultSelector, label: 'ResultSelector' });
+      add(state.parameters, 'Parameters');
+      add(state.resultSelector, 'ResultSelector');
       break;
     case 'Map':
-      list.push(
-        { node: state.itemSelector, label: 'ItemSelector' },
-        { node: state.parameters, label: 'Parameters' },
-        { node: member(state.itemReader, 'Parameters'), label: 'ItemReader.Parameters' },
-        { node: member(state.itemBatcher, 'BatchInput'), label: 'ItemBatcher.BatchInput' },
-        { node: member(state.resultWriter, 'Parameters'), label: 'ResultWriter.Parameters' },
-        { node: state.resultSelector, label: 'ResultSelector' },
-      );
+      add(state.itemSelector, 'ItemSelector');
+      add(state.parameters, 'Parameters');
+      add(member(state.itemReader, 'Parameters'), 'ItemReader.Parameters');
+      add(member(state.itemBatcher, 'BatchInput'), 'ItemBatcher.BatchInput');
+      add(member(state.resultWriter, 'Parameters'), 'ResultWriter.Parameters');
+      add(state.resultSelector, 'ResultSelector');
       break;
     case 'Choice':
-      state.choices.forEach((rule, i) => list.push({ node: rule.assign, label: `Choices[${i}].Assign`, assign: true }));
+      state.choices.forEach((rule, i) => {
+        if (rule.assign) add(rule.assign, `Choices[${i}].Assign`, true);
+      });
       break;
     default:
       break;
   }
   if (state.kind === 'Task' || state.kind === 'Parallel' || state.kind === 'Map') {
-    for (const catcher of state.catch) list.push({ node: catcher.assign, label: `Catch[${catcher.index}].Assign`, assign: true });
+    for (const catcher of state.catch) if (catcher.assign) add(catcher.assign, `Catch[${catcher.index}].Assign`, true);
   }
   return list;
 }
@@ -67,6 +74,21 @@ interface Finding {
   readonly label: string;
   readonly variable: boolean;
   readonly kind: PathLike;
+}
+
+/** A container met on the walk, and how it is reached from the payload: its label is built only for a finding. */
+interface Visit {
+  readonly node: DocNode;
+  readonly up: Visit | undefined;
+  /** The key or index under `up`; for the payload itself, its label. */
+  readonly at: string | number;
+}
+
+function labelOf(visit: Visit): string {
+  const steps: string[] = [];
+  let current: Visit | undefined = visit;
+  for (; current?.up; current = current.up) steps.push(typeof current.at === 'number' ? `[${current.at}]` : step(current.at));
+  return (current?.at as string) + steps.reverse().join('');
 }
 
 /**
@@ -79,12 +101,13 @@ function findings(payload: Payload): readonly Finding[] {
   const root = payload.node;
   if (!root || (root.kind !== 'object' && root.kind !== 'array')) return NO_FINDINGS;
   let found: Finding[] | undefined;
-  const stack: { node: DocNode; label: string }[] = [{ node: root, label: payload.label }];
+  const stack: Visit[] = [{ node: root, up: undefined, at: payload.label }];
   while (stack.length > 0) {
-    const { node, label } = stack.pop()!;
+    const visit = stack.pop()!;
+    const node = visit.node;
     const children = node.children ?? [];
     if (node.kind === 'array') {
-      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], label: `${label}[${i}]` });
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], up: visit, at: i });
       continue;
     }
     if (node.kind !== 'object') continue;
@@ -93,14 +116,14 @@ function findings(payload: Payload): readonly Finding[] {
       const key = child.key as string;
       if (key.endsWith('.$')) continue;
       if (child.kind === 'object' || child.kind === 'array') {
-        if (!literalContainer(key)) stack.push({ node: child, label: `${label}${step(key)}` });
+        if (!literalContainer(key)) stack.push({ node: child, up: visit, at: key });
         continue;
       }
       if (child.kind !== 'string') continue;
       // Cheapest test first: most payload strings are not paths at all.
       const kind = pathLike(child.value as string);
       if (!kind || literalByName(key, child.value as string) || member(node, `${key}.$`) !== undefined) continue;
-      (found ??= []).push({ node: child, label, variable: payload.assign === true && node === root, kind });
+      (found ??= []).push({ node: child, label: labelOf(visit), variable: payload.assign === true && node === root, kind });
     }
   }
   if (!found) return NO_FINDINGS;
