@@ -77,6 +77,9 @@ describe('parseJson', () => {
       // Raw control characters in keys and values, escapes, and the whitespace after a colon.
       '{"a\tb":1}', '{"a":"x\ny"}', '{"a":"x\u0001"}', '{"a":"x\u007f"}', '{"a\\"b": "c\\"d"}', '{"a\\\\":"\\\\"}',
       '{"a":  1, "b":\t2, "c": \n3, "d": \r\n 4,"e" :5}', '{"é😀":"ü😀x", "k": "😀"}',
+      // Latin-1 beyond ASCII, read one byte per character; and characters whose low byte
+      // is a quote or a brace, which must never be read that way.
+      '{"é":"ü ÿ", "k": "\u00a0x"}', '{"a":"\u0122\u017b", "\u015d":[\u0131]}',
     ];
     for (const input of inputs) {
       const fast = parseJson(input);
