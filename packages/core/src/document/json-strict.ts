@@ -83,7 +83,7 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     }
     let node: TreeNode;
     if (c === 0x22 /* " */) {
-      const end = readString(i);
+      const end = readString(i, false);
       if (end < 0) return undefined;
       node = new TreeNode('string', stringRead, i, end, parent, memberKey, memberKeyStart, memberKeyEnd, undefined);
       i = end;
@@ -160,24 +160,31 @@ export function buildStrictJsonTree(text: string, problems: ParseProblem[]): Tre
     }
   }
 
-  /** Reads the string token at `at` into `stringRead`; returns the offset after it, or -1. */
-  function readString(at: number): number {
+  /**
+   * Reads the string token at `at` into `stringRead`; returns the offset after it, or -1.
+   * Keys and short values are shared with earlier equal ones (see `shared`). A longer
+   * value is kept as V8 keeps a slice of at least 13 characters: a 20-byte reference into
+   * the text, whatever its length, so a shared copy would save little, and most such
+   * values (state names, paths, function names) are unique and would only grow the map.
+   */
+  function readString(at: number, isKey: boolean): number {
     let end = plainStringEnd(text, at);
+    let value: string | undefined;
     if (end >= 0) {
-      stringRead = shared(text.slice(at + 1, end - 1), interned);
-      return end;
+      value = text.slice(at + 1, end - 1);
+    } else {
+      end = stringEnd(text, at);
+      value = end < 0 ? undefined : stringValue(text, at, end);
+      if (value === undefined) return -1;
     }
-    end = stringEnd(text, at);
-    const value = end < 0 ? undefined : stringValue(text, at, end, interned);
-    if (value === undefined) return -1;
-    stringRead = value;
+    stringRead = isKey || value.length <= SHORT_STRING ? shared(value, interned) : value;
     return end;
   }
 
   /** Reads `"key" :` at `at`, sets the pending key, and returns the offset after the colon, or -1. */
   function readKey(at: number): number {
     if (codes[at] !== 0x22) return -1;
-    const end = readString(at);
+    const end = readString(at, true);
     if (end < 0) return -1;
     key = stringRead;
     keyStart = at;
@@ -251,10 +258,10 @@ export function stringEnd(text: string, start: number): number {
 }
 
 /**
- * The value of the string token `text[start, end)`, shared with earlier equal strings;
+ * The value of the string token `text[start, end)`;
  * undefined when strict JSON does not allow it (a raw control character, a bad escape).
  */
-function stringValue(text: string, start: number, end: number, interned: Map<string, string>): string | undefined {
+function stringValue(text: string, start: number, end: number): string | undefined {
   let value = text.slice(start + 1, end - 1);
   if (value.includes('\\')) {
     try {
@@ -265,8 +272,11 @@ function stringValue(text: string, start: number, end: number, interned: Map<str
   } else if (CONTROL_CHARACTER.test(value)) {
     return undefined;
   }
-  return shared(value, interned);
+  return value;
 }
+
+/** The longest string V8 copies when sliced: from 13 characters on, a slice refers to the text. */
+const SHORT_STRING = 12;
 
 /**
  * The earlier equal string, or this one. Definitions repeat the same keys and many values
