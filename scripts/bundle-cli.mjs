@@ -8,9 +8,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { generateMachine } from '../bench/generate-machine.mjs';
+import { emitWithArrayLoopsLowered } from './lower-array-loops.mjs';
 
 const dist = 'packages/cli/dist';
 
@@ -102,14 +103,28 @@ for (const name of Object.keys(LAZY_PACKAGES)) {
   });
 }
 
+// The bundle is made from a compile of its own, with loops over arrays written as index
+// loops (scripts/lower-array-loops.mjs). It is made under node_modules, so the packages the
+// sources import resolve as they do from the projects' own folders.
+const lowered = 'node_modules/.cache/sfn-lint-bundle';
+rmSync(lowered, { recursive: true, force: true });
+emitWithArrayLoopsLowered(['packages/core', 'rules', 'packages/cli'], lowered);
+const loweredPackages = {
+  name: 'lowered-packages',
+  setup(pluginBuild) {
+    const entries = { '@sfn-lint/core': join(lowered, 'packages/core/dist/index.js'), '@sfn-lint/rules': join(lowered, 'rules/dist/index.js') };
+    pluginBuild.onResolve({ filter: /^@sfn-lint\/(core|rules)$/ }, (args) => ({ path: resolve(entries[args.path]) }));
+  },
+};
+
 await build({
   ...common,
-  entryPoints: [join(dist, 'main.js')],
+  entryPoints: [join(lowered, 'packages/cli/dist/main.js')],
   outfile: join(dist, 'sfn-lint.cjs'),
   // The bundle is CommonJS: import.meta.url becomes the bundle's own file URL.
   define: { 'import.meta.url': '__sfnLintBundleUrl' },
   banner: { js: `${WRAPPER_START}var __sfnLintBundleUrl = require('node:url').pathToFileURL(__filename).href;` },
-  plugins: [lazyPackages, ownRequire],
+  plugins: [lazyPackages, ownRequire, loweredPackages],
 });
 
 for (const name of ['sfn-lint', ...Object.keys(LAZY_PACKAGES)]) {
