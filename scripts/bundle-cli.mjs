@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { generateMachine } from '../bench/generate-machine.mjs';
-import { emitWithArrayLoopsLowered } from './lower-array-loops.mjs';
+import { compileForBundle } from './compile-for-bundle.mjs';
 
 const dist = 'packages/cli/dist';
 
@@ -103,28 +103,28 @@ for (const name of Object.keys(LAZY_PACKAGES)) {
   });
 }
 
-// The bundle is made from a compile of its own, with loops over arrays written as index
-// loops (scripts/lower-array-loops.mjs). It is made under node_modules, so the packages the
+// The bundle is made from a compile of its own, rewritten for code that runs unoptimised
+// (scripts/compile-for-bundle.mjs). It is made under node_modules, so the packages the
 // sources import resolve as they do from the projects' own folders.
-const lowered = 'node_modules/.cache/sfn-lint-bundle';
-rmSync(lowered, { recursive: true, force: true });
-emitWithArrayLoopsLowered(['packages/core', 'rules', 'packages/cli'], lowered);
-const loweredPackages = {
-  name: 'lowered-packages',
+const compiled = 'node_modules/.cache/sfn-lint-bundle';
+rmSync(compiled, { recursive: true, force: true });
+compileForBundle(['packages/core', 'rules', 'packages/cli'], compiled);
+const compiledPackages = {
+  name: 'compiled-packages',
   setup(pluginBuild) {
-    const entries = { '@sfn-lint/core': join(lowered, 'packages/core/dist/index.js'), '@sfn-lint/rules': join(lowered, 'rules/dist/index.js') };
+    const entries = { '@sfn-lint/core': join(compiled, 'packages/core/dist/index.js'), '@sfn-lint/rules': join(compiled, 'rules/dist/index.js') };
     pluginBuild.onResolve({ filter: /^@sfn-lint\/(core|rules)$/ }, (args) => ({ path: resolve(entries[args.path]) }));
   },
 };
 
 await build({
   ...common,
-  entryPoints: [join(lowered, 'packages/cli/dist/main.js')],
+  entryPoints: [join(compiled, 'packages/cli/dist/main.js')],
   outfile: join(dist, 'sfn-lint.cjs'),
   // The bundle is CommonJS: import.meta.url becomes the bundle's own file URL.
   define: { 'import.meta.url': '__sfnLintBundleUrl' },
   banner: { js: `${WRAPPER_START}var __sfnLintBundleUrl = require('node:url').pathToFileURL(__filename).href;` },
-  plugins: [lazyPackages, ownRequire, loweredPackages],
+  plugins: [lazyPackages, ownRequire, compiledPackages],
 });
 
 for (const name of ['sfn-lint', ...Object.keys(LAZY_PACKAGES)]) {

@@ -3,10 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { arrayLoopLowering, arrayLoopsOf } from '../scripts/lower-array-loops.mjs';
+import { arrayLoopsOf, bundleRewrites } from '../scripts/compile-for-bundle.mjs';
 
-// Every loop form the bundle's sources use, and the iterables that must stay for…of loops.
+// Every loop form the bundle's sources use, the iterables that must stay for…of loops, and
+// regular expression literals that may and may not be shared.
 const SAMPLE = `
+const atTop = /^top/;
+export function patterns(text: string): unknown[] {
+  const found: unknown[] = [];
+  found.push(/^a+/.test(text), /b(c)/i.exec(text)?.[1], text.replace(/a/, 'A'), text.split(/,\\s*/), text.search(/c/), text.match(/a(b)?/)?.[0]);
+  const global = /a/g;
+  found.push(global.test(text), global.lastIndex, text.replace(/a/g, '-'), /a/y.test(text));
+  const kept = /kept/;
+  kept.lastIndex = 3;
+  found.push(kept.lastIndex, atTop.test(text), [/x/].length, typeof /made/, (() => /fresh/)() === (() => /fresh/)());
+  return found;
+}
+
 export function run(): unknown[] {
   const out: unknown[] = [];
   const list = [1, 2, 3];
@@ -55,7 +68,7 @@ export function run(): unknown[] {
 const folder = mkdtempSync(join(tmpdir(), 'sfn-lint-lower-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-function compile(lower: boolean): string {
+function compile(rewrite: boolean): string {
   const file = join(folder, 'sample.ts');
   writeFileSync(file, SAMPLE);
   const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, strict: true, noEmit: true, types: [] };
@@ -64,29 +77,49 @@ function compile(lower: boolean): string {
   return ts.transpileModule(SAMPLE, {
     fileName: file,
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
-    transformers: lower ? { before: [arrayLoopLowering(loops)] } : undefined,
+    transformers: rewrite ? { before: [bundleRewrites(loops)] } : undefined,
   }).outputText;
 }
 
-async function runModule(code: string): Promise<unknown> {
-  const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { run(): unknown };
-  return module.run();
+interface Sample {
+  run(): unknown[];
+  patterns(text: string): unknown[];
 }
 
-describe('for…of loops over arrays in the bundle', () => {
-  const plain = compile(false);
-  const lowered = compile(true);
+async function load(code: string): Promise<Sample> {
+  return (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as Sample;
+}
 
+const plain = compile(false);
+const rewritten = compile(true);
+
+describe('for…of loops over arrays in the bundle', () => {
   it('rewrites each loop over an array, tuple or union of arrays, and no other', () => {
     const forOf = /for \([^;()]* of /g;
     expect(plain.match(forOf)).toHaveLength(17);
-    expect(lowered.match(forOf)).toHaveLength(5);
-    for (const kept of ['new Map', 'new Set', "'ab'", 'counted()', 'of loose']) expect(lowered).toContain(kept);
+    expect(rewritten.match(forOf)).toHaveLength(5);
+    for (const kept of ['new Map', 'new Set', "'ab'", 'counted()', 'of loose']) expect(rewritten).toContain(kept);
   });
 
   it('keeps what each loop does: order, growth, labels, bindings, holes and shadowing', async () => {
-    const expected = await runModule(plain);
+    const expected = (await load(plain)).run();
     expect(expected).toEqual([2, 4, 6, '1a', '2b', '1,2,3,4', '1.1', '2.1', '1,2,3', 6, 'assigned', 'assigned', 8, 1, 'hole', 3, 1, 'z', 's', 9, 'k1', 2, 'a', 'b', 3, 4]);
-    expect(await runModule(lowered)).toEqual(expected);
+    expect((await load(rewritten)).run()).toEqual(expected);
+  });
+});
+
+describe('regular expression literals in the bundle', () => {
+  it('moves out of functions only the literals no caller can tell apart', () => {
+    const hoisted = rewritten.match(/^const pattern(_\d+)? = .*$/gm) ?? [];
+    expect(hoisted.map((line) => line.slice(line.indexOf('= ') + 2))).toEqual(['/^a+/;', '/b(c)/i;', '/a/;', '/,\\s*/;', '/c/;', '/a(b)?/;']);
+    for (const kept of ['/a/g', '/a/y', '= /kept/', '[/x/]', 'typeof /made/', '=> /fresh/']) expect(rewritten).toContain(kept);
+  });
+
+  it('gives the same results, called again and again', async () => {
+    const [before, after] = [await load(plain), await load(rewritten)];
+    for (const text of ['ab, c', 'aab,  bc', 'top', '']) {
+      expect(after.patterns(text)).toEqual(before.patterns(text));
+      expect(after.patterns(text)).toEqual(before.patterns(text));
+    }
   });
 });
