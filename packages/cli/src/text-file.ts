@@ -1,4 +1,12 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { offerSpareBuffer } from '@sfn-lint/core';
+
+/**
+ * From this size on, the bytes a text was decoded from are offered to the JSON parser for
+ * its code units (core's offerSpareBuffer): memory already touched, where fresh pages
+ * would each cost a page fault. Smaller buffers may be slices of Buffer's shared pool.
+ */
+const SPARE_FROM = 64 * 1024;
 
 /**
  * A file's text, decoded as UTF-8 as `readFileSync(path, 'utf8')` does, and throwing as it
@@ -17,7 +25,11 @@ export function readTextFile(path: string): string {
       const bytes = Buffer.allocUnsafe(size + 1);
       let read = 0;
       for (let n; read <= size && (n = readSync(fd, bytes, read, size + 1 - read, null)) > 0; ) read += n;
-      if (read === size) return bytes.toString('utf8', 0, size);
+      if (read === size) {
+        const text = bytes.toString('utf8', 0, size);
+        if (size >= SPARE_FROM) offerSpareBuffer(bytes);
+        return text;
+      }
     }
   } finally {
     closeSync(fd);

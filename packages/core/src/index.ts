@@ -5,6 +5,7 @@ export { DOCS_BASE_URL, docsUrlFor } from './diagnostic.js';
 export type { DocumentFormat, SourceDocument } from './document/document.js';
 export { detectFormat, parseDocument } from './document/document.js';
 export { parseJson } from './document/json.js';
+export { offerSpareBuffer } from './document/json-strict.js';
 export { documentAfterValueEdit } from './document/value-edit.js';
 export { LineMap, type Position } from './document/line-map.js';
 export {

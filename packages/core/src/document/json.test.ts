@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, parseJsonTolerant } from './json.js';
-import { buildStrictJsonTree } from './json-strict.js';
+import { buildStrictJsonTree, offerSpareBuffer } from './json-strict.js';
 import type { DocNode } from './node.js';
 
 function shape(node: DocNode | undefined): unknown {
@@ -109,6 +109,22 @@ describe('parseJson', () => {
     const { root } = parseJson('{"__proto__": {"constructor": 1}}');
     expect(root!.children![0].key).toBe('__proto__');
     expect(root!.children![0].children![0].key).toBe('constructor');
+  });
+
+  it('reads the same trees once a spare buffer holds the code units, whatever the texts before', () => {
+    const texts = [
+      JSON.stringify({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } }, Comment: 'x'.repeat(3000) }, null, 2),
+      '{"b": [1, 2, {"c": "d"}]}',
+      '{"Comment": "Café à la carte", "a": "\\u00e9"}',
+      '{"Comment": "✓ beyond Latin-1", "b": 1}',
+      '[1, 2] trailing',
+      JSON.stringify({ long: 'y'.repeat(5000), list: Array.from({ length: 200 }, (_, i) => ({ i })) }),
+    ];
+    const before = texts.map((text) => JSON.stringify([shape(parseJson(text).root), parseJson(text).problems]));
+    offerSpareBuffer(Buffer.alloc(4096, 0x7b));
+    expect(texts.map((text) => JSON.stringify([shape(parseJson(text).root), parseJson(text).problems]))).toEqual(before);
+    offerSpareBuffer(Buffer.alloc(1 << 16, 0x22));
+    expect(texts.map((text) => JSON.stringify([shape(parseJson(text).root), parseJson(text).problems])).reverse()).toEqual([...before].reverse());
   });
 });
 
