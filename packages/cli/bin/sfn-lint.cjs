@@ -77,17 +77,48 @@ const loadedScripts = [];
 const lazyExports = new Map();
 
 /**
- * The V8 data in a cache file made for exactly these script bytes, else undefined. The
- * file's copy of the script is compared through one small buffer rather than read whole:
- * every fresh page of memory costs a page fault, which on a start-up this short is time.
+ * A script's text, and the V8 data of its cache file when the file was made for exactly
+ * these bytes. One buffer holds the script's bytes, then (once the text is decoded and
+ * compared) the cache's data, and the cache's copy of the script is compared through one
+ * small buffer rather than read whole: every fresh page of memory costs a page fault,
+ * which on a start-up this short is time.
  */
-function cachedDataFor(cacheFile, scriptBytes) {
-  let fd;
+function readScript(file, cacheFile) {
+  let cacheFd;
   try {
-    fd = fs.openSync(cacheFile, 'r');
+    cacheFd = fs.openSync(cacheFile, 'r');
   } catch {
-    return undefined;
+    cacheFd = undefined;
   }
+  try {
+    const scriptFd = fs.openSync(file, 'r');
+    let buffer;
+    let scriptSize;
+    try {
+      scriptSize = fs.fstatSync(scriptFd).size;
+      const cacheSize = cacheFd === undefined ? 0 : fs.fstatSync(cacheFd).size;
+      buffer = Buffer.allocUnsafe(Math.max(scriptSize, cacheSize - 4 - scriptSize, 1));
+      let read = 0;
+      for (let n; read < scriptSize && (n = fs.readSync(scriptFd, buffer, read, scriptSize - read, read)) > 0; ) read += n;
+      if (read !== scriptSize) throw new Error(`${file} changed while it was read`);
+    } finally {
+      fs.closeSync(scriptFd);
+    }
+    const scriptBytes = buffer.subarray(0, scriptSize);
+    // The scripts are ASCII (esbuild escapes everything else), and Latin-1 decoding skips
+    // UTF-8 validation of nearly a megabyte.
+    const source = scriptBytes.toString('latin1');
+    return { source, cachedData: cacheFd === undefined ? undefined : cachedDataFor(cacheFd, scriptBytes, buffer) };
+  } finally {
+    if (cacheFd !== undefined) fs.closeSync(cacheFd);
+  }
+}
+
+/**
+ * The V8 data in an open cache file made for exactly these script bytes, read into
+ * `buffer` (which the bytes may share: they are compared first), else undefined.
+ */
+function cachedDataFor(fd, scriptBytes, buffer) {
   try {
     const size = fs.fstatSync(fd).size;
     const end = 4 + scriptBytes.length;
@@ -99,12 +130,11 @@ function cachedDataFor(cacheFile, scriptBytes) {
       if (fs.readSync(fd, chunk, 0, length, 4 + at) !== length) return undefined;
       if (chunk.compare(scriptBytes, at, at + length, 0, length) !== 0) return undefined;
     }
-    const data = Buffer.allocUnsafe(size - end);
+    if (buffer.length < size - end) return undefined;
+    const data = buffer.subarray(0, size - end);
     return fs.readSync(fd, data, 0, data.length, end) === data.length ? data : undefined;
   } catch {
     return undefined;
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
@@ -112,14 +142,11 @@ function cachedDataFor(cacheFile, scriptBytes) {
 function runScript(name) {
   const file = path.join(dist, `${name}.cjs`);
   const cacheFile = path.join(dist, `${name}.cache`);
-  const bytes = fs.readFileSync(file);
-  // The scripts are ASCII (esbuild escapes everything else), and Latin-1 decoding skips
-  // UTF-8 validation of nearly a megabyte.
-  const source = bytes.toString('latin1');
+  const { source, cachedData } = readScript(file, cacheFile);
   // The build writes each script as Node's module wrapper function already: compiling the
   // text as it is spares a concatenated, then flattened, copy of it.
-  const script = new vm.Script(source, { filename: file, cachedData: cachedDataFor(cacheFile, bytes) });
-  loadedScripts.push({ cacheFile, bytes, script });
+  const script = new vm.Script(source, { filename: file, cachedData });
+  loadedScripts.push({ source, cacheFile, script });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, scriptRequire, module, file, dist);
   return module.exports;
@@ -139,7 +166,9 @@ function scriptRequire(id) {
 
 /** Writes each cache: the script's length, the script, then V8's data. */
 function writeCaches() {
-  for (const { cacheFile, bytes, script } of loadedScripts) {
+  for (const { source, cacheFile, script } of loadedScripts) {
+    // The bytes the script was compiled from (V8 keeps its source text anyway).
+    const bytes = Buffer.from(source, 'latin1');
     const length = Buffer.alloc(4);
     length.writeUInt32LE(bytes.length, 0);
     fs.writeFileSync(cacheFile, Buffer.concat([length, bytes, script.createCachedData()]));
