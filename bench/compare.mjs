@@ -8,9 +8,13 @@
 //                                          times each saved build (and `.` for the current
 //                                          one) on FILE, with arguments after `--` passed on
 //
-// Prints, per build, the least, first quartile and median wall time in ms.
+// Prints, per build, the least, first quartile and median wall time in ms, and, where GNU
+// time is installed (/usr/bin/time), the median of three runs' minor page faults: a fresh
+// page costs from 2 to 14 µs here depending on the spell, so page faults show a change
+// that the wall time of one spell hides.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,7 +57,26 @@ for (let round = 0; round < runs; round++) {
   });
 }
 const at = (values, fraction) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * fraction)];
+
+/** Minor page faults of one run of each row, by GNU time; none where it is not installed (or is another time). */
+function pageFaults() {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const scratch = mkdtempSync(join(tmpdir(), 'sfn-lint-compare-'));
+  const report = join(scratch, 'faults');
+  try {
+    const faults = rows.map((row) => {
+      spawnSync('/usr/bin/time', ['-f', '%R', '-o', report, process.execPath, ...row.argv], { stdio: 'ignore' });
+      return existsSync(report) ? Number(readFileSync(report, 'utf8').trim().split('\n').pop()) : NaN;
+    });
+    return faults.every(Number.isFinite) ? faults : undefined;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+const faultRounds = [pageFaults(), pageFaults(), pageFaults()];
+
 console.log(`${runs} interleaved runs on ${file}`);
 rows.forEach((row, i) => {
-  console.log(`${row.label.padEnd(28)} least ${at(times[i], 0).toFixed(1).padStart(7)}   p25 ${at(times[i], 0.25).toFixed(1).padStart(7)}   median ${at(times[i], 0.5).toFixed(1).padStart(7)} ms`);
+  const faults = faultRounds.every(Boolean) ? `   page faults ${String(at(faultRounds.map((round) => round[i]), 0.5)).padStart(6)}` : '';
+  console.log(`${row.label.padEnd(28)} least ${at(times[i], 0).toFixed(1).padStart(7)}   p25 ${at(times[i], 0.25).toFixed(1).padStart(7)}   median ${at(times[i], 0.5).toFixed(1).padStart(7)} ms${faults}`);
 });
