@@ -49,16 +49,26 @@ console.log(`Node ${process.version}, node start-up (node -e 0): ${ms(baseline)}
 console.log('(a) Whole process on generated machines (ms; in brackets: the peer\'s time over sfn-lint\'s)');
 const tools = [sfnLint, ...peers];
 console.log(`${'states'.padStart(6)} ${'bytes'.padStart(9)} ${tools.map((tool) => cell(tool.name, 32)).join('')}`);
-const whole = new Map(tools.map((tool) => [tool.name, new Map()]));
+// Each round times every size once, so that a slow spell of the machine (page faults here
+// cost 2 µs in one minute and 14 µs in another) weighs on all sizes of a tool alike and does
+// not bend its growth: timed size after size, the largest, which faults the most, could
+// land alone in such a spell.
+const whole = new Map(
+  tools.map((tool) => {
+    const files = sizes.map(machineFile);
+    for (const file of files) timeProcess(node, tool.cli([file])); // warm-up: disk cache, code cache
+    const times = files.map(() => []);
+    for (let round = 0; round < (tool === sfnLint ? runs : peerRuns); round++) files.forEach((file, i) => times[i].push(timeProcess(node, tool.cli([file])).ms));
+    return [tool.name, new Map(sizes.map((size, i) => [size, median(times[i])]))];
+  }),
+);
 for (const size of sizes) {
-  const file = machineFile(size);
+  const ours = whole.get(sfnLint.name).get(size);
   const cells = tools.map((tool) => {
-    const value = medianProcess(node, tool.cli([file]), tool === sfnLint ? runs : peerRuns).ms;
-    whole.get(tool.name).set(size, value);
-    const ours = whole.get(sfnLint.name).get(size);
+    const value = whole.get(tool.name).get(size);
     return cell(tool === sfnLint ? ms(value) : `${ms(value)} (${ratio(value, ours)})`, 32);
   });
-  console.log(`${cell(size, 6)} ${cell(statSync(file).size, 9)} ${cells.join('')}`);
+  console.log(`${cell(size, 6)} ${cell(statSync(machineFile(size)).size, 9)} ${cells.join('')}`);
 }
 // The marginal cost, (t(b) − t(a)) / (b − a) between consecutive sizes, leaves out start-up;
 // for linear growth it stays flat, so the last interval's over the first's stays near 1.
