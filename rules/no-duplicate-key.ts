@@ -8,7 +8,9 @@ export default defineRule({
     severity: 'error',
     recommended: true,
     docs: {
-      whatItDoes: 'Reports a key that appears twice in the same JSON or YAML object.',
+      whatItDoes:
+        'Reports a key that appears twice in the same JSON or YAML object. Past the first 100 in a file, one more finding ' +
+        'says how many follow.',
       why:
         'AWS accepts a definition with a duplicate key and silently keeps only the last value. The first one, often a ' +
         'state you meant to keep or a field you meant to set, is thrown away without a word.',

@@ -1,4 +1,4 @@
-import { lintText } from '@sfn-lint/core';
+import { formatters, lintText } from '@sfn-lint/core';
 import { rules } from '@sfn-lint/rules';
 import { describe, expect, it } from 'vitest';
 
@@ -90,6 +90,33 @@ describe('bad input never crashes', () => {
     lint(`{"StartAt":"A","States":{"A":{"Type":"Pass","Result":"${'x'.repeat(10_000_000)}","End":true}}}`);
     const crlf = sample.replace(/\n/g, '\r\n');
     expect(lint(crlf)).toEqual(lint(sample));
+  });
+
+  it('thousands of syntax errors or duplicate keys: the first 100 of each, then one count of the rest', () => {
+    const duplicates = `{"StartAt":"A","States":{"A":{"Type":"Pass","End":true,"Result":{${Array.from({ length: 600_000 }, () => '"k":1').join(',')}}}}}`;
+    const commas = `{"StartAt":"A","States":{"A":{"Type":"Pass","End":true,"Result":[${'1 '.repeat(300_000)}]}}}`;
+    for (const [text, ruleId, last] of [
+      [duplicates, 'no-duplicate-key', /^599,899 more duplicate keys follow from here and are not listed\. /],
+      [commas, 'parse-error', /^299,899 more syntax errors follow from here and are not listed\. /],
+    ] as const) {
+      const result = lintText('machine.asl.json', text, { rules, assumeDefinition: true });
+      const found = result.diagnostics.filter((d) => d.ruleId === ruleId);
+      expect(found).toHaveLength(101);
+      expect(found[100].message).toMatch(last);
+      expect(found[100].range.start).toBeGreaterThan(found[99].range.start);
+      // Each report format takes them: spreading a list this long once overflowed the stack.
+      for (const format of Object.values(formatters)) expect(typeof format([result], { color: false })).toBe('string');
+    }
+  });
+
+  it('a Task whose Resource holds millions of references, inside a DefinitionString', () => {
+    const definition = `{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"States.${'${A}'.repeat(2_500_000)}","End":true}}}`;
+    const template = JSON.stringify({
+      Resources: { Machine: { Type: 'AWS::StepFunctions::StateMachine', Properties: { RoleArn: 'arn:aws:iam::123456789012:role/r', DefinitionString: { 'Fn::Sub': [definition, { A: 'x' }] } } } },
+    });
+    const started = performance.now();
+    lint(template, 'template.json');
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('YAML that is not a mapping, or is several documents', () => {

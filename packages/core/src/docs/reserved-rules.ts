@@ -62,7 +62,7 @@ export const reservedRules: readonly RuleDefinition[] = [
       recommended: true,
       docs: {
         whatItDoes:
-          'Reports a syntax error in the JSON or YAML text: a missing comma or quote, a trailing comma, a comment in JSON, an unclosed object, an alias that expands without bound. Reading goes on after the error, and whatever still parses is analysed by the other rules.',
+          'Reports a syntax error in the JSON or YAML text: a missing comma or quote, a trailing comma, a comment in JSON, an unclosed object, an alias that expands without bound. Reading goes on after the error, and whatever still parses is analysed by the other rules. Past the first 100 syntax errors in a file, one more finding says how many follow.',
         why: 'AWS rejects a definition that is not valid JSON, so it fails at deploy time. Reading on after the error means one typo does not hide every other finding.',
         examples: {
           invalid: [{ code: '{\n  "StartAt": "A",\n  "States": {\n    "A": { "Type": "Succeed" },\n  }\n}' }],

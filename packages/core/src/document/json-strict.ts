@@ -1,5 +1,5 @@
-import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
+import type { ProblemList } from './problem-list.js';
 
 // eslint-disable-next-line no-control-regex -- strict JSON forbids raw control characters in strings
 const CONTROL_CHARACTER = /[\u0000-\u001f]/;
@@ -48,7 +48,7 @@ const OPEN: TreeNode[] = Object.freeze([]) as unknown as TreeNode[];
  * `,`. Members are gathered on one shared list and each container gets a right-sized
  * copy of its own when it closes, so no list grows and leaves garbage behind.
  */
-export function buildStrictJsonTree(text: string, problems: ParseProblem[]): TreeNode | undefined {
+export function buildStrictJsonTree(text: string, problems: ProblemList): TreeNode | undefined {
   const length = text.length;
   const codes = codeUnits(text);
   const interned = new Map<string, string>();
@@ -318,7 +318,7 @@ function isNumberChar(c: number): boolean {
 }
 
 /** Duplicate keys, reported the same way by the strict and the tolerant parser. */
-export function reportDuplicateKeys(node: TreeNode, problems: ParseProblem[]): void {
+export function reportDuplicateKeys(node: TreeNode, problems: ProblemList): void {
   const children = node.children!;
   if (children.length < 2) return;
   // Most objects are small: a pairwise check allocates nothing.
@@ -339,7 +339,7 @@ export function reportDuplicateKeys(node: TreeNode, problems: ParseProblem[]): v
       }
     }
     if (earlier === undefined) continue;
-    problems.push({
+    problems.add({
       code: 'no-duplicate-key',
       message: `Duplicate key "${key}": AWS silently keeps only the last one. Remove or rename one of them.`,
       range: child.keyRange!,

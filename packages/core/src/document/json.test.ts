@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseJson, parseJsonTolerant } from './json.js';
 import { buildStrictJsonTree, offerSpareBuffer } from './json-strict.js';
+import { ProblemList } from './problem-list.js';
 import type { DocNode } from './node.js';
 
 function shape(node: DocNode | undefined): unknown {
@@ -91,8 +92,8 @@ describe('parseJson', () => {
 
   it('reads strict JSON itself and leaves raw control characters in strings to the tolerant parser', () => {
     const strict = ['{"a\\"b": "c\\"d"}', '{"a":"x\u007f"}', '{"a":  1, "b":\t2, "c": \n3, "d": \r\n 4,"e" :5}', '{"é😀":"ü😀x", "k": "😀"}'];
-    for (const input of strict) expect(buildStrictJsonTree(input, []), input).toBeDefined();
-    for (const input of ['{"a\tb":1}', '{"a":"x\ny"}', '{"a":"x\u0001"}', '{"a":"x\\\ny"}']) expect(buildStrictJsonTree(input, []), input).toBeUndefined();
+    for (const input of strict) expect(buildStrictJsonTree(input, new ProblemList()), input).toBeDefined();
+    for (const input of ['{"a\tb":1}', '{"a":"x\ny"}', '{"a":"x\u0001"}', '{"a":"x\\\ny"}']) expect(buildStrictJsonTree(input, new ProblemList()), input).toBeUndefined();
   });
 
   it('gives array items their index and object members none', () => {

@@ -2,6 +2,7 @@ import type { DocNode, ParseProblem, Range } from './node.js';
 import { TreeNode } from './node.js';
 import { buildStrictJsonTree, reportDuplicateKeys } from './json-strict.js';
 import { createJsonScanner, Token } from './json-scanner.js';
+import { ProblemList } from './problem-list.js';
 
 const scanErrorMessages: Record<number, string> = {
   1: 'This block comment is not closed: add "*/".',
@@ -43,14 +44,14 @@ export interface JsonParseResult {
  * The parser is iterative: nesting depth is bounded only by memory.
  */
 export function parseJson(text: string): JsonParseResult {
-  const problems: ParseProblem[] = [];
+  const problems = new ProblemList();
   const root = buildStrictJsonTree(text, problems);
-  return root ? { root, problems } : parseJsonTolerant(text);
+  return root ? { root, problems: problems.list() } : parseJsonTolerant(text);
 }
 
 /** The tolerant parser alone; `parseJson` uses it for text that is not strict JSON. */
 export function parseJsonTolerant(text: string): JsonParseResult {
-  const problems: ParseProblem[] = [];
+  const problems = new ProblemList();
   const scanner = createJsonScanner(text, false);
   if (text.charCodeAt(0) === 0xfeff) scanner.setPosition(1);
 
@@ -60,7 +61,7 @@ export function parseJsonTolerant(text: string): JsonParseResult {
   let token: Token = next();
 
   function problem(message: string, range: Range): void {
-    problems.push({ code: 'parse-error', message, range });
+    problems.add({ code: 'parse-error', message, range });
   }
 
   function next(): Token {
@@ -267,25 +268,31 @@ export function parseJsonTolerant(text: string): JsonParseResult {
     });
     while (stack.length > 0) close(text.length);
   }
-  if (!root && problems.length === 0) problem('The file is empty: a state machine definition is a JSON object.', { start: 0, end: 0 });
-  reportComments(text, problems);
-  return { root, problems };
+  if (!root && problems.size === 0) problem('The file is empty: a state machine definition is a JSON object.', { start: 0, end: 0 });
+  const hasComments = reportComments(text, problems);
+  const list = problems.list();
+  // Comments are found after the rest, so their problems go into place.
+  if (hasComments) list.sort((a, b) => a.range.start - b.range.start);
+  return { root, problems: list };
 }
 
 /**
  * The parser's scanner skips comments, so they are found in a second pass, only when
  * the text could hold one. AWS rejects comments, but the rest of the file is still read.
+ * True when there was one.
  */
-function reportComments(text: string, problems: ParseProblem[]): void {
-  if (!text.includes('//') && !text.includes('/*')) return;
+function reportComments(text: string, problems: ProblemList): boolean {
+  if (!text.includes('//') && !text.includes('/*')) return false;
+  let found = false;
   const scanner = createJsonScanner(text, true);
   for (let t = scanner.scan(); t !== Token.EOF; t = scanner.scan()) {
     if (t !== Token.LineComment && t !== Token.BlockComment) continue;
     const start = scanner.getTokenOffset();
     const range = { start, end: start + scanner.getTokenLength() };
-    problems.push({ code: 'parse-error', message: 'Comments are not allowed in JSON: AWS rejects the definition. Remove the comment.', range });
-    if (scanner.getTokenError() === 1) problems.push({ code: 'parse-error', message: scanErrorMessages[1], range });
+    found = true;
+    problems.add({ code: 'parse-error', message: 'Comments are not allowed in JSON: AWS rejects the definition. Remove the comment.', range });
+    if (scanner.getTokenError() === 1) problems.add({ code: 'parse-error', message: scanErrorMessages[1], range });
   }
-  problems.sort((a, b) => a.range.start - b.range.start);
+  return found;
 }
 

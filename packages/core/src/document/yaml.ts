@@ -1,6 +1,7 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Parser, visit, type CST, type Document as YamlDocument, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { ParseProblem } from './node.js';
 import { TreeNode } from './node.js';
+import { ProblemList } from './problem-list.js';
 import { repairFlowIndentation } from './yaml-flow-indent.js';
 import { decodeLongScalars, type LongScalarError, type LongScalarFindings } from './yaml-long-scalars.js';
 
@@ -77,7 +78,7 @@ function moveBack(result: YamlParseResult, original: Int32Array): YamlParseResul
 
 function parseYamlText(text: string): { result: YamlParseResult; flowIndentError: boolean } {
   let flowIndentError = false;
-  const problems: ParseProblem[] = [];
+  const problems = new ProblemList();
   const documents: YamlDocumentResult[] = [];
   let parsed;
   // Values of long double-quoted scalars, by offset, decoded before the package reads them.
@@ -93,8 +94,8 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     };
     parsed = Array.from(composer.compose(tokens()));
   } catch (error) {
-    problems.push({ code: 'parse-error', message: `The YAML could not be read: ${(error as Error).message}`, range: { start: 0, end: 0 } });
-    return { result: { documents, problems }, flowIndentError };
+    problems.add({ code: 'parse-error', message: `The YAML could not be read: ${(error as Error).message}`, range: { start: 0, end: 0 } });
+    return { result: { documents, problems: problems.list() }, flowIndentError };
   }
   let budget = MAX_ALIAS_NODES;
   let bombReported = false;
@@ -112,7 +113,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
       const more = rest.length === 0 ? '' : ` ${rest.length} more syntax error${rest.length === 1 ? '' : 's'} follow${rest.length === 1 ? 's' : ''} in this document; fix this one first.`;
       // A long double-quoted scalar with no closing quote was read as a single-quoted one.
       const message = 'code' in first && first.code === 'MISSING_CHAR' && long.unclosedAt.has(first.pos[0]) ? 'Missing closing "quote' : first.message;
-      problems.push({ code: 'parse-error', message: `${yamlMessage(message)}${more}`, range: { start, end } });
+      problems.add({ code: 'parse-error', message: `${yamlMessage(message)}${more}`, range: { start, end } });
     }
     const converting = new Set<YamlNode>();
     // Whether every node is where its own text is: no alias or merge key copies nodes,
@@ -156,7 +157,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
         if (!target || converting.has(target as YamlNode)) {
           if (!reported.has(node)) {
             reported.add(node);
-            problems.push({ code: 'parse-error', message: `Alias "*${node.source}" refers to no anchor before it (or to itself).`, range: { start, end } });
+            problems.add({ code: 'parse-error', message: `Alias "*${node.source}" refers to no anchor before it (or to itself).`, range: { start, end } });
           }
           return expandedNull(start, end, aliasDepth);
         }
@@ -164,7 +165,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
         if (budget <= 0) {
           if (!bombReported) {
             bombReported = true;
-            problems.push({
+            problems.add({
               code: 'parse-error',
               message: `Alias "*${node.source}" expands past ${MAX_ALIAS_NODES} nodes: the file looks like an alias bomb, so expansion stopped here.`,
               range: { start, end },
@@ -261,7 +262,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
           first.set(key, child);
           continue;
         }
-        problems.push({
+        problems.add({
           code: 'no-duplicate-key',
           message: `Duplicate key "${key}": only the last one is kept. Remove or rename one of them.`,
           range: child.keyRange!,
@@ -274,7 +275,7 @@ function parseYamlText(text: string): { result: YamlParseResult; flowIndentError
     if (root && plain) plainTrees.add(root);
     documents.push({ root, start: doc.range?.[0] ?? 0 });
   }
-  return { result: { documents, problems }, flowIndentError };
+  return { result: { documents, problems: problems.list() }, flowIndentError };
 }
 
 /**

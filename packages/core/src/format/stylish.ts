@@ -58,7 +58,8 @@ export function formatStylish(results: readonly LintResult[], options: FormatOpt
         ruleId: diagnostic.ruleId,
       };
     });
-    const width = (key: 'line' | 'column' | 'severity' | 'message') => Math.max(...rows.map((row) => row[key].length));
+    // A loop, not Math.max(...lengths): spreading a list of 100,000 or more overflows the stack.
+    const width = (key: 'line' | 'column' | 'severity' | 'message') => rows.reduce((widest, row) => Math.max(widest, row[key].length), 0);
     const [lineWidth, columnWidth, severityWidth, messageWidth] = [width('line'), width('column'), width('severity'), width('message')];
 
     output += `${style(styles.underline)(displayPath(result.file, options.cwd))}\n`;
