@@ -225,6 +225,22 @@ describe('resourceMatches', () => {
     expect(resourceMatches('arn:aws:sqs:*:*:q', 'arn:aws:sqs:eu-west-1:1:q', undefined)).toBe('yes');
   });
 
+  it('compares ARNs of up to 4,096 characters without overflowing the call stack', () => {
+    const long = `arn:aws:s3:::${'a'.repeat(4_000)}`;
+    expect(resourceMatches(long, long, undefined)).toBe('yes');
+    expect(resourceMatches(`arn:aws:s3:::${'a*'.repeat(2_000)}`, `arn:aws:s3:::${'ab'.repeat(2_000)}`, undefined)).toBe('yes');
+    expect(resourceMatches('*a'.repeat(2_000), '${X}'.repeat(1_000), undefined)).toBe('no');
+  });
+
+  it('keeps a resource whose name is longer than any ARN as a reference', () => {
+    const huge = templateOf(`Resources:\n  Huge:\n    Type: AWS::Lambda::Function\n    Properties:\n      FunctionName: ${'f'.repeat(5_000_000)}\n`);
+    const started = performance.now();
+    expect(resourceMatches(`${LAMBDA_ARN}*`, '${Huge.Arn}', huge)).toBe('yes');
+    expect(resourceMatches(`${LAMBDA_ARN}g*`, '${Huge.Arn}', huge)).toBe('maybe');
+    expect(resourceMatches('${Huge.Arn}', '${Huge.Arn}', huge)).toBe('yes');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('stays fast on long patterns', () => {
     const granted = `arn:aws:s3:::${'*a'.repeat(60)}`;
     const needed = `arn:aws:s3:::${'ab'.repeat(200)}a`;

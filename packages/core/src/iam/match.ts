@@ -231,6 +231,12 @@ const FORMS: Readonly<Record<string, ReferenceForms>> = {
 const REFERENCE = /\$\{([^}!][^}]*)\}/g;
 
 /**
+ * Longer than any ARN IAM accepts (2,048 characters). Resource comparison is quadratic in
+ * the two lengths, and a 10 MB parameter substituted into an ARN never finished.
+ */
+const MAX_ARN = 4096;
+
+/**
  * The text with each reference to a resource of the template rewritten to one form: a
  * resource's ARN is built from its name, and its name is the `…Name` property when the
  * template sets one. References the table does not know stay as they are.
@@ -264,7 +270,9 @@ function canonicalReference(inner: string, template: Template): string | undefin
 function nameText(resource: TemplateResource, forms: ReferenceForms, id: string): string | undefined {
   const property = forms.nameProperty === undefined ? undefined : member(resource.properties, forms.nameProperty);
   const text = property === undefined ? undefined : symbolicText(property);
-  if (text !== undefined) return text;
+  // A name longer than any ARN IAM accepts stays a reference: spelled out, it would carry
+  // megabytes into every comparison of the resource's ARN.
+  if (text !== undefined && text.length <= MAX_ARN) return text;
   return forms.name === undefined ? undefined : token(id, forms.name[0]);
 }
 
@@ -357,17 +365,13 @@ function refToken(key: string, template: Template | undefined): Token {
  * assumed to have unrelated names, so `function:${A}*` does not cover `function:${B}`.
  * As in IAM, a wildcard does not cross the first five `:` of an ARN.
  */
-/**
- * Longer than any ARN IAM accepts (2,048 characters). The comparison below is quadratic in
- * the two lengths, and a 10 MB parameter substituted into an ARN never finished.
- */
-const MAX_ARN = 4096;
-
 export function resourceMatches(granted: SymbolicText, needed: SymbolicText, template: Template | undefined): MatchResult {
   if (granted === '*') return 'yes';
   if (granted.length > MAX_ARN || needed.length > MAX_ARN) return 'maybe';
   const g = tokensOf(granted, template);
   const n = tokensOf(needed, template);
+  // References spelled out by the template can make short text long.
+  if (g.length > MAX_ARN || n.length > MAX_ARN) return 'maybe';
   const gParts = arnComponents(g);
   const nParts = arnComponents(n);
   if (Array.isArray(gParts) && Array.isArray(nParts)) {
@@ -404,18 +408,26 @@ function arnComponents(tokens: Token[]): Token[][] | 'short' | 'opaque' {
  * Pattern coverage by dynamic programming over (granted position, needed position, open
  * reference). A reference may "absorb" tokens of the other side while it is open: its
  * value could be those characters, which is at best `maybe`.
+ *
+ * The cells are worked out from an explicit stack, not by recursion: a chain of cells is as
+ * long as both texts together, and thousands of nested calls overflow the call stack.
  */
 function coverLevel(g: readonly Token[], n: readonly Token[]): Level {
   const width = n.length + 1;
+  // Per cell (i, j, open), its level once known, else -1. open 0: nothing open; 1: the granted
+  // reference at i has absorbed needed tokens; 2: the needed reference at j has absorbed granted tokens.
   const memo = new Int8Array((g.length + 1) * width * 3).fill(-1);
-  // 0: nothing open; 1: the granted reference at i has absorbed needed tokens; 2: the needed reference at j has absorbed granted tokens.
+  /** Cells to work out; a cell stays below the cells it is waiting for. */
+  const pending: number[] = [];
+  let waiting = false;
+  /** A cell's level when known; otherwise the cell is queued, and the caller's answer is discarded. */
   const visit = (i: number, j: number, open: 0 | 1 | 2): Level => {
     const slot = (i * width + j) * 3 + open;
-    if (memo[slot] >= 0) return memo[slot] as Level;
-    memo[slot] = NO;
-    const level = step(i, j, open);
-    memo[slot] = level;
-    return level;
+    const known = memo[slot];
+    if (known >= 0) return known as Level;
+    pending.push(slot);
+    waiting = true;
+    return NO;
   };
   const maybe = (level: Level): Level => (level === NO ? NO : MAYBE);
 
@@ -466,7 +478,25 @@ function coverLevel(g: readonly Token[], n: readonly Token[]): Level {
       }
     }
   };
-  return visit(0, 0, 0);
+  // Every step moves i or j forward, so no cell waits for itself.
+  pending.push(0);
+  while (pending.length > 0) {
+    const slot = pending[pending.length - 1];
+    if (memo[slot] >= 0) {
+      pending.pop();
+      continue;
+    }
+    const open = (slot % 3) as 0 | 1 | 2;
+    const cell = (slot - open) / 3;
+    const j = cell % width;
+    waiting = false;
+    const level = step((cell - j) / width, j, open);
+    if (!waiting) {
+      memo[slot] = level;
+      pending.pop();
+    }
+  }
+  return memo[0] as Level;
 }
 
 function absorbs(ref: Token & { kind: 'ref' }, other: Token, side: 'granted' | 'needed'): boolean {

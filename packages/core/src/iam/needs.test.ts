@@ -70,6 +70,9 @@ describe('definitionNeeds: Lambda', () => {
     // So does one longer than any ARN, however many states use it.
     const huge = needsOf(machine, { substitutions: new Map([['WorkerArn', `arn:aws:lambda:${'🚀'.repeat(5_000_000)}`]]) });
     expect(huge[0]).toMatchObject({ resources: [`arn:${P}:lambda:${R}:${A}:function:*`], exact: false });
+    // And so does a value that is itself that long, before any of its millions of references is replaced.
+    const many = task({ Resource: 'arn:aws:states:::lambda:invoke', Parameters: { FunctionName: '${Short}'.repeat(1_000_000) } });
+    expect(needsOf(many, { substitutions: new Map([['Short', 'f']]) })[0]).toMatchObject({ resources: [`arn:${P}:lambda:${R}:${A}:function:*`], exact: false });
   });
 
   it('reads Fn::GetAtt, Ref and Fn::Sub objects inside a Definition', () => {

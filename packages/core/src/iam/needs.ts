@@ -152,9 +152,12 @@ class Deployment {
     let result: string | undefined;
     if (node?.kind === 'object') {
       result = symbolicText(node);
+      // Too long to name anything IAM can match, as a substituted value below.
+      if (result !== undefined && result.length > MAX_SUBSTITUTION) return undefined;
       if (result !== undefined) this.remember(result);
     } else {
       const raw = node?.kind === 'string' || node?.kind === 'placeholder' ? String(node.value) : fallback;
+      if (raw !== undefined && raw.length > MAX_SUBSTITUTION) return undefined;
       result = raw === undefined ? undefined : this.substitute(raw);
     }
     return result !== undefined && this.known(result) ? result : undefined;
