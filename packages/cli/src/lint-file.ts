@@ -1,7 +1,7 @@
 import type { Diagnostic, LintOptions, LintResult, SourceDocument } from '@sfn-lint/core';
 import { detectFormat, docsUrlFor, holdsStateMachines, lintDocument, mayHoldStateMachines, parseDocument } from '@sfn-lint/core';
 import type { FileTarget } from './files.js';
-import { holdYoungGenerationFor } from './short-run-tuning.js';
+import { tuneForText } from './short-run-tuning.js';
 import { readTextFile } from './text-file.js';
 
 /** The result for one file, or undefined for a searched file that holds no definition. */
@@ -27,14 +27,15 @@ export function readText(path: string): string | undefined {
 
 /** lintFile for a file whose text was already read. */
 export function lintFileText(target: FileTarget, text: string, options: LintOptions): LintResult | undefined {
-  holdYoungGenerationFor(text.length);
+  const format = detectFormat(target.path, text);
   let document: SourceDocument;
   if (target.always) {
-    document = parseDocument(target.path, text);
+    tuneForText(text.length, format);
+    document = parseDocument(target.path, text, format);
   } else {
     // Most data files are not definitions: a look at the text spares parsing them.
-    const format = detectFormat(target.path, text);
     if (!mayHoldStateMachines(text, format)) return undefined;
+    tuneForText(text.length, format);
     document = parseDocument(target.path, text, format);
     if (!holdsStateMachines(document)) return undefined;
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { endShortRunTuning, holdYoungGenerationFor, tuneBeforeFile } from './short-run-tuning.js';
+import { endShortRunTuning, holdYoungGenerationFor, tuneBeforeFile, tuneForText } from './short-run-tuning.js';
 
 const CAP = Symbol.for('sfn-lint.tier-cap');
 const HOLD = Symbol.for('sfn-lint.young-generation-hold');
@@ -34,6 +34,16 @@ describe('the short-run settings', () => {
     holdYoungGenerationFor(1024 * 1024);
     expect(marks[HOLD]).toBe(true);
     endShortRunTuning();
+    expect([marks[CAP], marks[HOLD]]).toEqual([false, false]);
+  });
+
+  it('end before a long YAML text, and hold the young generation for a large JSON one', () => {
+    marks[CAP] = true;
+    tuneForText(200 * 1024, 'yaml');
+    expect([marks[CAP], marks[HOLD]]).toEqual([true, undefined]);
+    tuneForText(1024 * 1024, 'json');
+    expect([marks[CAP], marks[HOLD]]).toEqual([true, true]);
+    tuneForText(300 * 1024, 'yaml');
     expect([marks[CAP], marks[HOLD]]).toEqual([false, false]);
   });
 
